@@ -1,0 +1,70 @@
+package dev.meshwizard.cluster;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection to one context. Owns the Kubernetes client and everything that holds a connection
+ * (informers, port-forwards, log tails): closing the session closes them all. Switching context or going
+ * offline closes the session.
+ */
+public final class ClusterSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
+
+    private final KubeContext context;
+    private final KubernetesClient client;
+    private final String serverVersion;
+    private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
+
+    ClusterSession(KubeContext context, KubernetesClient client, String serverVersion) {
+        this.context = Objects.requireNonNull(context);
+        this.client = Objects.requireNonNull(client);
+        this.serverVersion = Objects.requireNonNull(serverVersion);
+    }
+
+    public KubeContext context() {
+        return context;
+    }
+
+    /** The server's git version, e.g. {@code v1.30.2}. */
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** Runs the pre-install checks for an Istio version. Blocking: call from a background job. */
+    public PrecheckReport precheck(String istioVersion) {
+        return new Precheck(client).run(istioVersion, serverVersion);
+    }
+
+    /**
+     * Starts informers on pods and services in {@code scope}; events go to {@code listener} on the
+     * informers' threads. The watch is closed with the session.
+     */
+    public ClusterWatch watch(WatchScope scope, WatchListener listener) {
+        ClusterWatch watch = ClusterWatch.start(client, scope, listener);
+        owned.add(watch);
+        return watch;
+    }
+
+    KubernetesClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.debug("Closing {} failed", resource, e);
+            }
+        }
+        owned.clear();
+        client.close();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.meshwizard.cluster;
+
+/** Receives the rows of a {@link ClusterWatch}. Called on informer threads: must not block. */
+public interface WatchListener {
+
+    /** A row was added or changed. */
+    void upserted(Row row);
+
+    /** The object with this key went away. */
+    void deleted(Row row);
+
+    /** The watch connection changed state (synced, lost, back). */
+    void stateChanged(WatchState state, String detail);
+}
