@@ -1,0 +1,83 @@
+package dev.meshwizard.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level command. Without a subcommand it opens the window through the launcher it is given, so
+ * this package stays free of JavaFX.
+ */
+@Command(name = "mesh-wizard",
+        mixinStandardHelpOptions = true,
+        versionProvider = MeshWizardCommand.Version.class,
+        description = {
+            "Install Istio with Helm, route a sample through the ingress gateway and watch it live.",
+            "Without a command, opens the Mesh Wizard window."
+        })
+public final class MeshWizardCommand implements Callable<Integer> {
+
+    /** Exit code when the window cannot be opened. */
+    public static final int NO_DISPLAY = 3;
+
+    private final GuiLauncher launcher;
+    private final PrintWriter err;
+
+    MeshWizardCommand(GuiLauncher launcher, PrintWriter err) {
+        this.launcher = launcher;
+        this.err = err;
+    }
+
+    /** Parses {@code args} and runs; returns the process exit code (after the window closed, for the GUI). */
+    public static int run(String[] args, GuiLauncher launcher) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        CommandLine cli = new CommandLine(new MeshWizardCommand(launcher, err));
+        cli.setErr(err);
+        cli.setOut(new PrintWriter(System.out, true));
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        Optional<String> missing = Display.missing(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform", ""));
+        if (missing.isPresent()) {
+            err.println("mesh-wizard: cannot open the window: " + missing.get()
+                    + ". Run it on a desktop, or see 'mesh-wizard --help' for the command-line modes.");
+            return NO_DISPLAY;
+        }
+        try {
+            launcher.launch();
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("mesh-wizard: cannot open the window: " + e.getMessage());
+            return NO_DISPLAY;
+        }
+    }
+
+    /** Opens the window and returns when it is closed; throws when it cannot be opened. */
+    @FunctionalInterface
+    public interface GuiLauncher {
+        void launch();
+    }
+
+    /** Reads the version the build wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties props = new Properties();
+            try (InputStream in = MeshWizardCommand.class.getResourceAsStream("/dev/meshwizard/version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            }
+            return new String[] {"Mesh Wizard " + props.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

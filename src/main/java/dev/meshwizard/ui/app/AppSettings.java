@@ -1,0 +1,150 @@
+package dev.meshwizard.ui.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the window remembers between runs: theme, size, last kubeconfig and context, watched namespaces.
+ * Stored as a properties file in the user's config folder ({@code meshwizard.config.dir}, else
+ * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code ~/.config/mesh-wizard}), written atomically.
+ */
+public final class AppSettings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppSettings.class);
+
+    private final Path file;
+    private final Properties props = new Properties();
+
+    AppSettings(Path file) {
+        this.file = file;
+    }
+
+    public static AppSettings load() {
+        return load(defaultFolder().resolve("settings.properties"));
+    }
+
+    static AppSettings load(Path file) {
+        AppSettings settings = new AppSettings(file);
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                settings.props.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
+            }
+        }
+        return settings;
+    }
+
+    static Path defaultFolder() {
+        String explicit = System.getProperty("meshwizard.config.dir");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("mesh-wizard");
+    }
+
+    public void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                props.store(out, "Mesh Wizard settings");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Could not save settings to {}: {}", file, e.getMessage());
+        }
+    }
+
+    public boolean darkTheme() {
+        return Boolean.parseBoolean(props.getProperty("theme.dark", "false"));
+    }
+
+    public void darkTheme(boolean dark) {
+        props.setProperty("theme.dark", Boolean.toString(dark));
+    }
+
+    /** x, y, width, height; empty when never saved. */
+    public Optional<double[]> windowBounds() {
+        String value = props.getProperty("window.bounds");
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            double[] bounds = Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray();
+            return bounds.length == 4 && bounds[2] > 200 && bounds[3] > 150 ? Optional.of(bounds) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void windowBounds(double x, double y, double width, double height) {
+        props.setProperty("window.bounds", x + "," + y + "," + width + "," + height);
+    }
+
+    public boolean maximized() {
+        return Boolean.parseBoolean(props.getProperty("window.maximized", "false"));
+    }
+
+    public void maximized(boolean maximized) {
+        props.setProperty("window.maximized", Boolean.toString(maximized));
+    }
+
+    /** The kubeconfig file the user opened last, when it was not the default one. */
+    public Optional<Path> kubeconfigFile() {
+        return Optional.ofNullable(props.getProperty("cluster.kubeconfig")).filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    public void kubeconfigFile(Path file) {
+        setOrRemove("cluster.kubeconfig", file == null ? null : file.toString());
+    }
+
+    public Optional<String> lastContext() {
+        return Optional.ofNullable(props.getProperty("cluster.context")).filter(s -> !s.isBlank());
+    }
+
+    public void lastContext(String context) {
+        setOrRemove("cluster.context", context);
+    }
+
+    public Set<String> watchedNamespaces() {
+        String value = props.getProperty("watch.namespaces", "istio-system");
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    public void watchedNamespaces(Set<String> namespaces) {
+        props.setProperty("watch.namespaces", String.join(",", namespaces));
+    }
+
+    public boolean watchAllNamespaces() {
+        return Boolean.parseBoolean(props.getProperty("watch.all", "false"));
+    }
+
+    public void watchAllNamespaces(boolean all) {
+        props.setProperty("watch.all", Boolean.toString(all));
+    }
+
+    private void setOrRemove(String key, String value) {
+        if (value == null || value.isBlank()) {
+            props.remove(key);
+        } else {
+            props.setProperty(key, value);
+        }
+    }
+}

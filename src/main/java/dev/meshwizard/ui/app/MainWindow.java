@@ -1,0 +1,98 @@
+package dev.meshwizard.ui.app;
+
+import atlantafx.base.theme.Styles;
+import dev.meshwizard.cluster.ClusterConnector;
+import dev.meshwizard.job.JobRunner;
+import dev.meshwizard.ui.common.StatusBarView;
+import dev.meshwizard.ui.common.StatusBarViewModel;
+import dev.meshwizard.ui.sidepanel.RowBridge;
+import dev.meshwizard.ui.sidepanel.SidePanelView;
+import dev.meshwizard.ui.sidepanel.SidePanelViewModel;
+import dev.meshwizard.ui.wizard.ClusterStepView;
+import dev.meshwizard.ui.wizard.ClusterStepViewModel;
+import dev.meshwizard.ui.wizard.WizardFrame;
+import dev.meshwizard.ui.wizard.WizardStep;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content: header, wizard (steps + current step), the live side panel and the status bar.
+ * Builds the view-models and wires them; owns nothing that outlives {@link #close()}.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final SessionModel session;
+    private final SidePanelViewModel sidePanel;
+    private final ClusterStepViewModel clusterStep;
+
+    public MainWindow(AppSettings settings, JobRunner jobs, RowBridge.Factory bridges, Consumer<Boolean> theme) {
+        setId("main-window");
+        session = new SessionModel(jobs);
+        clusterStep = new ClusterStepViewModel(jobs, session, settings, new ClusterConnector());
+        sidePanel = new SidePanelViewModel(jobs, settings, bridges);
+        session.sessionProperty().addListener((obs, old, now) -> sidePanel.sessionChanged(now));
+        sidePanel.sessionChanged(null);
+
+        List<WizardStep> steps = List.of(
+                new WizardStep("cluster", "Cluster", Feather.SERVER, new ClusterStepView(clusterStep)));
+        WizardFrame wizard = new WizardFrame(steps);
+        SidePanelView side = new SidePanelView(sidePanel);
+        side.getStyleClass().add("side-panel");
+
+        SplitPane split = new SplitPane(wizard, side);
+        split.setDividerPositions(0.56);
+        SplitPane.setResizableWithParent(side, false);
+
+        setTop(header(settings, theme));
+        setCenter(split);
+        setBottom(new StatusBarView(new StatusBarViewModel(jobs), session.descriptionProperty()));
+
+        clusterStep.loadInitial();
+    }
+
+    private HBox header(AppSettings settings, Consumer<Boolean> theme) {
+        Label title = new Label("Mesh Wizard", new FontIcon(Feather.COMPASS));
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label subtitle = new Label("Istio with Helm, from kubeconfig to Kiali");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        ToggleButton dark = new ToggleButton();
+        dark.setId("theme-toggle");
+        dark.setSelected(settings.darkTheme());
+        dark.setGraphic(new FontIcon(dark.isSelected() ? Feather.SUN : Feather.MOON));
+        dark.setTooltip(new Tooltip("Switch between light and dark theme"));
+        dark.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dark.selectedProperty().addListener((obs, old, now) -> {
+            dark.setGraphic(new FontIcon(now ? Feather.SUN : Feather.MOON));
+            settings.darkTheme(now);
+            theme.accept(now);
+        });
+
+        HBox header = new HBox(10, title, subtitle, spacer, dark);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.getStyleClass().add("app-header");
+        return header;
+    }
+
+    public SessionModel session() {
+        return session;
+    }
+
+    /** Stops watching and closes the connection; for shutdown. */
+    public void close() {
+        sidePanel.close();
+        session.shutdown();
+    }
+}

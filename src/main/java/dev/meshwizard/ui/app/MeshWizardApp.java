@@ -1,0 +1,91 @@
+package dev.meshwizard.ui.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.meshwizard.job.BackgroundJobRunner;
+import dev.meshwizard.ui.sidepanel.RowBridge;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one window, its theme, and the settings it remembers. */
+public final class MeshWizardApp extends Application {
+
+    static final String STYLESHEET =
+            Objects.requireNonNull(MeshWizardApp.class.getResource("/dev/meshwizard/ui/app.css")).toExternalForm();
+
+    private AppSettings settings;
+    private BackgroundJobRunner jobs;
+    private MainWindow window;
+
+    // held so the level set below is not lost when the logger is collected
+    private static final java.util.logging.Logger PLATFORM_LOG =
+            java.util.logging.Logger.getLogger("javafx");
+
+    /** Opens the window and returns when it is closed. */
+    public static void launchApp() {
+        // JavaFX warns about running from the class path (how the jar runs it); keep its real errors only
+        PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        Application.launch(MeshWizardApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        settings = AppSettings.load();
+        jobs = new BackgroundJobRunner(Platform::runLater);
+        applyTheme(settings.darkTheme());
+        window = new MainWindow(settings, jobs, RowBridge.onFxThread(), MeshWizardApp::applyTheme);
+        Scene scene = new Scene(window, 1360, 840);
+        scene.getStylesheets().add(STYLESHEET);
+        stage.setTitle("Mesh Wizard");
+        stage.setScene(scene);
+        restoreBounds(stage);
+        stage.setOnCloseRequest(e -> rememberBounds(stage));
+        stage.show();
+    }
+
+    /** Applies the light or dark AtlantaFX theme to every window. */
+    static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void restoreBounds(Stage stage) {
+        settings.windowBounds().ifPresent(b -> {
+            boolean visible = Screen.getScreens().stream()
+                    .anyMatch(s -> s.getVisualBounds().intersects(new Rectangle2D(b[0], b[1], b[2], b[3])));
+            stage.setWidth(b[2]);
+            stage.setHeight(b[3]);
+            if (visible) {
+                stage.setX(b[0]);
+                stage.setY(b[1]);
+            }
+        });
+        stage.setMaximized(settings.maximized());
+    }
+
+    private void rememberBounds(Stage stage) {
+        settings.maximized(stage.isMaximized());
+        if (!stage.isMaximized()) {
+            settings.windowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (settings != null) {
+            settings.save();
+        }
+        if (window != null) {
+            window.close();
+        }
+        if (jobs != null) {
+            jobs.close();
+        }
+    }
+}

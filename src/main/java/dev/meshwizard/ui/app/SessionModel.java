@@ -1,0 +1,81 @@
+package dev.meshwizard.ui.app;
+
+import dev.meshwizard.cluster.ClusterSession;
+import dev.meshwizard.job.Job;
+import dev.meshwizard.job.JobRunner;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The application's one connection state: offline, or a {@link ClusterSession}. Replacing or dropping the
+ * session closes the old one (in the background: closing informers may wait on the network).
+ */
+public final class SessionModel {
+
+    /** Where the connection stands. */
+    public enum State { OFFLINE, CONNECTING, CONNECTED }
+
+    private final JobRunner jobs;
+    private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.OFFLINE);
+    private final ReadOnlyStringWrapper description =
+            new ReadOnlyStringWrapper(this, "description", "Offline — previews only");
+
+    public SessionModel(JobRunner jobs) {
+        this.jobs = jobs;
+    }
+
+    public ReadOnlyObjectProperty<ClusterSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+
+    public ClusterSession session() {
+        return session.get();
+    }
+
+    public void connecting(String contextName) {
+        closeCurrent();
+        state.set(State.CONNECTING);
+        description.set("Connecting to " + contextName + "…");
+    }
+
+    public void connected(ClusterSession newSession) {
+        closeCurrent();
+        session.set(newSession);
+        state.set(State.CONNECTED);
+        description.set("Connected to " + newSession.context().name() + " (Kubernetes " + newSession.serverVersion() + ")");
+    }
+
+    public void offline() {
+        closeCurrent();
+        state.set(State.OFFLINE);
+        description.set("Offline — previews only");
+    }
+
+    /** Closes the session synchronously; for application shutdown. */
+    public void shutdown() {
+        ClusterSession old = session.get();
+        session.set(null);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    private void closeCurrent() {
+        ClusterSession old = session.get();
+        if (old != null) {
+            session.set(null);
+            Job.ofRunnable("Closing connection to " + old.context().name(), old::close).runWith(jobs);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.meshwizard.ui.common;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small builders shared by the code-built views. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A step heading with a one-paragraph explanation under it. */
+    public static VBox heading(String title, String explanation) {
+        Label titleLabel = new Label(title);
+        titleLabel.getStyleClass().add(Styles.TITLE_2);
+        Label text = new Label(explanation);
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        return new VBox(4, titleLabel, text);
+    }
+
+    /** A wrapping error label that is only visible while its text is not empty. */
+    public static Label errorLabel(String id, ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.getStyleClass().add(Styles.DANGER);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** A muted label that wraps instead of cutting its text. */
+    public static Label wrapping(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    public static FontIcon icon(Ikon ikon, String styleClass) {
+        FontIcon icon = new FontIcon(ikon);
+        icon.getStyleClass().add(styleClass);
+        return icon;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.meshwizard.ui.sidepanel;
+
+import dev.meshwizard.cluster.Row;
+import dev.meshwizard.cluster.WatchListener;
+import dev.meshwizard.cluster.WatchState;
+import dev.meshwizard.job.CoalescingBuffer;
+import dev.meshwizard.job.CoalescingBuffer.Batch;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * Carries watch events from informer threads to the FX thread: rows are coalesced by key and delivered in
+ * one batch at most every {@value #INTERVAL_MS} ms; state changes are delivered at once.
+ */
+public final class RowBridge implements WatchListener, AutoCloseable {
+
+    static final long INTERVAL_MS = 100;
+
+    private final CoalescingBuffer<String, Row> buffer;
+    private final Executor deliver;
+    private final BiConsumer<WatchState, String> states;
+    private volatile boolean closed;
+
+    RowBridge(Executor deliver, Consumer<Batch<String, Row>> batches, BiConsumer<WatchState, String> states) {
+        this.deliver = deliver;
+        this.states = states;
+        this.buffer = new CoalescingBuffer<String, Row>(batch -> {
+            if (!closed) {
+                batches.accept(batch);
+            }
+        }, deliver, Duration.ofMillis(INTERVAL_MS));
+    }
+
+    /** Bridges onto the JavaFX application thread. */
+    public static Factory onFxThread() {
+        return (batches, states) -> new RowBridge(Platform::runLater, batches, states);
+    }
+
+    @Override
+    public void upserted(Row row) {
+        buffer.put(row.key(), row);
+    }
+
+    @Override
+    public void deleted(Row row) {
+        buffer.remove(row.key());
+    }
+
+    @Override
+    public void stateChanged(WatchState state, String detail) {
+        deliver.execute(() -> {
+            if (!closed) {
+                states.accept(state, detail);
+            }
+        });
+    }
+
+    /** Delivers what is pending now (tests). */
+    void flushNow() {
+        buffer.flushNow();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        buffer.close();
+    }
+
+    /** Makes a bridge for one watch. */
+    @FunctionalInterface
+    public interface Factory {
+        RowBridge create(Consumer<Batch<String, Row>> batches, BiConsumer<WatchState, String> states);
+    }
+}

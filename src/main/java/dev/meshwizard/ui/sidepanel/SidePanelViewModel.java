@@ -1,0 +1,303 @@
+package dev.meshwizard.ui.sidepanel;
+
+import dev.meshwizard.cluster.ClusterSession;
+import dev.meshwizard.cluster.ClusterWatch;
+import dev.meshwizard.cluster.PodRow;
+import dev.meshwizard.cluster.Row;
+import dev.meshwizard.cluster.ServiceRow;
+import dev.meshwizard.cluster.WatchScope;
+import dev.meshwizard.cluster.WatchState;
+import dev.meshwizard.job.CoalescingBuffer.Batch;
+import dev.meshwizard.job.Job;
+import dev.meshwizard.job.JobRunner;
+import dev.meshwizard.ui.app.AppSettings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The live side panel: pods and services of the watched namespaces, a filter, and the selected row's
+ * details. Rows arrive from the session's {@link ClusterWatch} through a {@link RowBridge} that hands
+ * them to the FX thread in batches.
+ */
+public final class SidePanelViewModel {
+
+    private final JobRunner jobs;
+    private final AppSettings settings;
+    private final RowBridge.Factory bridges;
+
+    private final ObservableList<PodRow> pods = FXCollections.observableArrayList();
+    private final ObservableList<ServiceRow> services = FXCollections.observableArrayList();
+    private final FilteredList<PodRow> filteredPods = new FilteredList<>(pods);
+    private final FilteredList<ServiceRow> filteredServices = new FilteredList<>(services);
+    private final Map<String, Integer> podIndex = new HashMap<>();
+    private final Map<String, Integer> serviceIndex = new HashMap<>();
+
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final StringProperty namespaces = new SimpleStringProperty(this, "namespaces", "");
+    private final BooleanProperty allNamespaces = new SimpleBooleanProperty(this, "allNamespaces");
+    private final ReadOnlyObjectWrapper<WatchState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Offline");
+    private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+
+    private ClusterSession session;
+    private ClusterWatch watch;
+    private RowBridge bridge;
+
+    public SidePanelViewModel(JobRunner jobs, AppSettings settings, RowBridge.Factory bridges) {
+        this.jobs = jobs;
+        this.settings = settings;
+        this.bridges = bridges;
+        namespaces.set(String.join(", ", settings.watchedNamespaces()));
+        allNamespaces.set(settings.watchAllNamespaces());
+        filter.addListener((obs, old, now) -> applyFilter(now));
+        selected.addListener((obs, old, now) -> details.set(now == null ? "" : RowDetails.describe(now)));
+    }
+
+    /** Follows the session: a new one starts watching, none stops and clears. */
+    public void sessionChanged(ClusterSession newSession) {
+        stopWatch();
+        session = newSession;
+        clearRows();
+        if (session == null) {
+            state.set(null);
+            status.set("Offline — connect to a cluster to see its pods and services");
+        } else {
+            startWatch();
+        }
+    }
+
+    /** Applies the namespace field and the all-namespaces switch: restarts the watch with the new scope. */
+    public void applyScope() {
+        Set<String> wanted = parseNamespaces(namespaces.get());
+        namespaces.set(String.join(", ", wanted));
+        settings.watchedNamespaces(wanted);
+        settings.watchAllNamespaces(allNamespaces.get());
+        if (session != null) {
+            stopWatch();
+            clearRows();
+            startWatch();
+        }
+    }
+
+    WatchScope scope() {
+        return allNamespaces.get() ? WatchScope.all() : WatchScope.of(parseNamespaces(namespaces.get()));
+    }
+
+    static Set<String> parseNamespaces(String text) {
+        Set<String> result = Arrays.stream(text == null ? new String[0] : text.split("[,\\s]+"))
+                .map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (result.isEmpty()) {
+            result.add("istio-system");
+        }
+        return result;
+    }
+
+    private void startWatch() {
+        ClusterSession target = session;
+        WatchScope scope = scope();
+        RowBridge newBridge = bridges.create(this::applyBatch, this::applyState);
+        bridge = newBridge;
+        state.set(WatchState.SYNCING);
+        status.set("Loading " + describe(scope) + "…");
+        Job.of("Watching " + describe(scope), () -> target.watch(scope, newBridge))
+                .onSuccess(started -> {
+                    if (bridge == newBridge) {
+                        watch = started;
+                    } else {
+                        closeQuietly(started, newBridge);
+                    }
+                })
+                .onFailure(e -> {
+                    if (bridge == newBridge) {
+                        state.set(WatchState.LOST);
+                        status.set("Cannot watch " + describe(scope) + ": " + e.getMessage());
+                    }
+                })
+                .runWith(jobs);
+    }
+
+    private void stopWatch() {
+        ClusterWatch oldWatch = watch;
+        RowBridge oldBridge = bridge;
+        watch = null;
+        bridge = null;
+        if (oldWatch != null || oldBridge != null) {
+            closeQuietly(oldWatch, oldBridge);
+        }
+    }
+
+    private void closeQuietly(ClusterWatch oldWatch, RowBridge oldBridge) {
+        if (oldBridge != null) {
+            oldBridge.close();
+        }
+        if (oldWatch != null) {
+            Job.ofRunnable("Stopping the watch", oldWatch::close).runWith(jobs);
+        }
+    }
+
+    private static String describe(WatchScope scope) {
+        return scope.allNamespaces() ? "all namespaces" : String.join(", ", scope.namespaces());
+    }
+
+    void applyState(WatchState newState, String detail) {
+        state.set(newState);
+        String scope = describe(scope());
+        status.set(switch (newState) {
+            case SYNCING -> "Loading " + scope + "…";
+            case WATCHING -> "Live — " + scope;
+            case LOST -> "Watch lost" + (detail == null || detail.isBlank() ? "" : " (" + detail + ")")
+                    + " — retrying; the rows below may be stale";
+        });
+    }
+
+    /** Applies one batch of changes to the tables. Runs on the FX thread. */
+    void applyBatch(Batch<String, Row> batch) {
+        List<PodRow> newPods = new ArrayList<>();
+        List<ServiceRow> newServices = new ArrayList<>();
+        Set<String> gonePods = new HashSet<>();
+        Set<String> goneServices = new HashSet<>();
+        for (String key : batch.removals()) {
+            if (podIndex.containsKey(key)) {
+                gonePods.add(key);
+            } else if (serviceIndex.containsKey(key)) {
+                goneServices.add(key);
+            }
+        }
+        batch.upserts().forEach((key, row) -> {
+            if (row instanceof PodRow pod) {
+                upsert(pods, podIndex, key, pod, newPods);
+            } else if (row instanceof ServiceRow service) {
+                upsert(services, serviceIndex, key, service, newServices);
+            }
+        });
+        remove(pods, podIndex, gonePods);
+        remove(services, serviceIndex, goneServices);
+        append(pods, podIndex, newPods);
+        append(services, serviceIndex, newServices);
+        Row current = selected.get();
+        if (current != null) {
+            if (batch.removals().contains(current.key())) {
+                selected.set(null);
+            } else if (batch.upserts().containsKey(current.key())) {
+                selected.set(batch.upserts().get(current.key()));
+            }
+        }
+    }
+
+    private static <R extends Row> void upsert(ObservableList<R> list, Map<String, Integer> index, String key, R row,
+                                               List<R> added) {
+        Integer at = index.get(key);
+        if (at != null) {
+            list.set(at, row);
+        } else {
+            added.add(row);
+        }
+    }
+
+    private static <R extends Row> void remove(ObservableList<R> list, Map<String, Integer> index, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        list.removeIf(row -> keys.contains(row.key()));
+        index.clear();
+        for (int i = 0; i < list.size(); i++) {
+            index.put(list.get(i).key(), i);
+        }
+    }
+
+    private static <R extends Row> void append(ObservableList<R> list, Map<String, Integer> index, List<R> added) {
+        int start = list.size();
+        for (int i = 0; i < added.size(); i++) {
+            index.put(added.get(i).key(), start + i);
+        }
+        list.addAll(added);
+    }
+
+    private void clearRows() {
+        pods.clear();
+        services.clear();
+        podIndex.clear();
+        serviceIndex.clear();
+        selected.set(null);
+    }
+
+    private void applyFilter(String text) {
+        String[] tokens = text == null ? new String[0] : text.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        Predicate<Row> matches = row -> {
+            String haystack = RowDetails.searchText(row);
+            return Arrays.stream(tokens).allMatch(haystack::contains);
+        };
+        filteredPods.setPredicate(tokens.length == 0 || tokens[0].isEmpty() ? null : matches::test);
+        filteredServices.setPredicate(tokens.length == 0 || tokens[0].isEmpty() ? null : matches::test);
+    }
+
+    public ObservableList<PodRow> pods() {
+        return filteredPods;
+    }
+
+    public ObservableList<ServiceRow> services() {
+        return filteredServices;
+    }
+
+    /** Every pod row, unfiltered. */
+    public int podCount() {
+        return pods.size();
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public StringProperty namespacesProperty() {
+        return namespaces;
+    }
+
+    public BooleanProperty allNamespacesProperty() {
+        return allNamespaces;
+    }
+
+    public ReadOnlyObjectProperty<WatchState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Row> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** Stops watching; for shutdown. */
+    public void close() {
+        stopWatch();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.meshwizard.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshwizard.job.BackgroundJobRunner;
+import dev.meshwizard.ui.sidepanel.RowBridge;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** With no kubeconfig anywhere the window opens offline and stays usable. */
+@ExtendWith(ApplicationExtension.class)
+class OfflineWindowTest {
+
+    private BackgroundJobRunner jobs;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path settingsFile = Files.createTempFile(Path.of("target"), "settings", ".properties");
+        Files.delete(settingsFile);
+        jobs = new BackgroundJobRunner(Platform::runLater);
+        MeshWizardApp.applyTheme(false);
+        window = new MainWindow(AppSettings.load(settingsFile), jobs, RowBridge.onFxThread(), dark -> { });
+        Scene scene = new Scene(window, 1100, 700);
+        scene.getStylesheets().add(MeshWizardApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        Platform.runLater(window::close);
+        WaitForAsyncUtils.waitForFxEvents();
+        jobs.close();
+    }
+
+    @Test
+    void withoutAnyKubeconfigTheWindowWorksOffline(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#kubeconfig-source").queryAs(Label.class).getText().contains("working offline"));
+
+        assertThat(robot.lookup("#connection-state").queryAs(Label.class).getText()).startsWith("Offline");
+        assertThat(robot.lookup("#connect").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#watch-status").queryAs(Label.class).getText()).startsWith("Offline");
+        assertThat(robot.lookup("#status-connection").queryAs(Label.class).getText()).startsWith("Offline");
+    }
+}
