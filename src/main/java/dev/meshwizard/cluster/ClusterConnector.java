@@ -84,6 +84,9 @@ public final class ClusterConnector {
         config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
         config.setRequestRetryBackoffLimit(1);
         config.setRequestRetryBackoffInterval(250);
+        if (config.getNamespace() == null || config.getNamespace().isBlank()) {
+            config.setNamespace("default");
+        }
         ObjectNode user = resolved.user();
         if (user.get("exec") instanceof ObjectNode exec) {
             useExecPlugin(config, new ExecCredentialPlugin(exec, resolved.cluster()), failures);

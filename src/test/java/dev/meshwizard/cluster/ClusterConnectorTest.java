@@ -157,6 +157,37 @@ class ClusterConnectorTest {
     }
 
     @Test
+    void aTokenFromAnExecPluginThatTheServerRejectsCountsAsExpired() throws Exception {
+        // Given a plugin that hands out a token the server no longer accepts
+        startServer(false);
+        server.expect().get().withPath("/version").andReturn(401, STATUS.formatted("Unauthorized", 401)).always();
+        String user = """
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      command: sh
+                      args: ["-c", "echo '{\\"status\\": {\\"token\\": \\"stale\\"}}'"]
+                """;
+        Kubeconfig kubeconfig = kubeconfig(serverUrl(), user);
+
+        // When connecting
+        ConnectException failure = connectFails(kubeconfig, "mock");
+
+        // Then the user is told to log in again rather than that the credentials are wrong
+        assertThat(failure.reason()).isEqualTo(Reason.EXPIRED_CREDENTIALS);
+        assertThat(failure.getMessage()).contains("\"sh\"").contains("Log in again").doesNotContain("stale");
+    }
+
+    @Test
+    void aContextWithoutNamespaceWorksInTheDefaultNamespace() throws Exception {
+        startServer(false);
+        server.expect().get().withPath("/version").andReturn(200, VERSION).always();
+
+        try (ClusterSession session = connector.connect(kubeconfig(serverUrl(), tokenUser(TOKEN)), "mock")) {
+            assertThat(session.client().getNamespace()).isEqualTo("default");
+        }
+    }
+
+    @Test
     void aContextThatDoesNotExistIsUnknown() throws Exception {
         Kubeconfig kubeconfig = kubeconfig("http://127.0.0.1:1", tokenUser(TOKEN));
 

@@ -204,6 +204,24 @@ class KubeconfigTest {
     }
 
     @Test
+    void aContextMayUseAClusterAndUserDefinedInAnotherFile() throws Exception {
+        // Given a file with only a context, and a second file with its cluster and user
+        Path contextOnly = write("context.yaml", """
+                contexts:
+                - name: split
+                  context: {cluster: staging-cluster, user: bob}
+                """);
+        Path second = write("second.yaml", SECOND);
+
+        // When both are loaded
+        Kubeconfig kubeconfig = Kubeconfig.load(
+                Map.of("KUBECONFIG", contextOnly + File.pathSeparator + second), dir);
+
+        // Then the context takes its server from the other file
+        assertThat(kubeconfig.context("split")).map(KubeContext::server).hasValue("https://staging.example:6443");
+    }
+
+    @Test
     void aContextNamingAnUndefinedUserIsReported() throws Exception {
         Path dangling = write("dangling-user.yaml", """
                 clusters:
