@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Which Kubernetes versions each Istio release supports, from Istio's "Supported Releases" page
  * (istio.io/latest/docs/releases/supported-releases), and the Kubernetes version check of the precheck.
  */
-final class IstioSupport {
+public final class IstioSupport {
 
     static final String TITLE = "Kubernetes version";
     private static final String SUPPORT_PAGE = "https://istio.io/latest/docs/releases/supported-releases/";
@@ -60,6 +60,12 @@ final class IstioSupport {
             30, new Range(32, 36, 27));
 
     private IstioSupport() {
+    }
+
+    /** The Istio minors the precheck knows, newest first, e.g. {@code 1.30, 1.29, …}. */
+    public static java.util.List<String> knownIstioMinors() {
+        return KUBERNETES_BY_ISTIO_MINOR.keySet().stream().sorted(java.util.Comparator.reverseOrder())
+                .map(minor -> "1." + minor).toList();
     }
 
     /** The supported range for an Istio version such as {@code 1.28.1}, if the table knows it. */

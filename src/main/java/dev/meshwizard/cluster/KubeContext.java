@@ -7,7 +7,7 @@ import java.nio.file.Path;
  *
  * @param name      context name
  * @param cluster   cluster name the context refers to
- * @param server    API server URL of that cluster ("" when the cluster entry is missing)
+ * @param server    API server URL of that cluster
  * @param user      user (auth info) name
  * @param namespace default namespace ("" when unset)
  * @param current   whether it is the kubeconfig's current context

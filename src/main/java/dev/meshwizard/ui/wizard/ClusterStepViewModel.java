@@ -2,6 +2,7 @@ package dev.meshwizard.ui.wizard;
 
 import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.cluster.ConnectException;
+import dev.meshwizard.cluster.IstioSupport;
 import dev.meshwizard.cluster.KubeContext;
 import dev.meshwizard.cluster.Kubeconfig;
 import dev.meshwizard.cluster.KubeconfigException;
@@ -34,7 +35,7 @@ import javafx.collections.ObservableList;
 public final class ClusterStepViewModel {
 
     /** Istio minors the precheck knows; the newest is preselected. */
-    public static final List<String> ISTIO_VERSIONS = List.of("1.28", "1.27", "1.26", "1.25", "1.24", "1.23", "1.22");
+    public static final List<String> ISTIO_VERSIONS = IstioSupport.knownIstioMinors();
 
     private final JobRunner jobs;
     private final SessionModel sessionModel;
