@@ -4,22 +4,33 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
  * Answers what fabric8's CRUD mock does not: version, health and discovery endpoints, a JSON content type on
  * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
  * ({@code PodList} rather than the mock's {@code List}). Everything else goes to the CRUD dispatcher.
+ *
+ * <p>Watches from a resource version: the mock replays every stored object as ADDED when a watch opens, whatever
+ * version the client asked to start from; a real server sends only what changed after it. {@link
+ * WatchFromVersion} drops the replayed events that the client has already seen, so an informer does not decode
+ * its whole list a second time.
  */
 final class SimulatedApiDispatcher extends Dispatcher {
 
     private static final String JSON = "application/json";
     private static final String MOCK_LIST_PREFIX = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
+    private static final Pattern RESOURCE_VERSION_PARAM = Pattern.compile("[?&]resourceVersion=(\\d+)");
 
     private final KubernetesCrudDispatcher crud;
     private final ApiCatalog catalog;
@@ -53,6 +64,11 @@ final class SimulatedApiDispatcher extends Dispatcher {
             return status(405, "MethodNotAllowed", request.getMethod() + " is not supported here");
         }
         if (response.getWebSocketListener() != null) {
+            long since = resourceVersionOf(fullPath);
+            // A version this server has not reached yet comes from an earlier server on the same port: replay all.
+            if (since > 0 && since < crud.requestResourceVersion()) {
+                response.withWebSocketUpgrade(new WatchFromVersion(response.getWebSocketListener(), since));
+            }
             return response;
         }
         if ("GET".equals(request.getMethod())) {
@@ -62,6 +78,22 @@ final class SimulatedApiDispatcher extends Dispatcher {
             response.setHeader("Content-Type", JSON);
         }
         return response;
+    }
+
+    /**
+     * Stores an object as a POST to {@code path} would, without HTTP: for seeding many objects quickly.
+     *
+     * @return the response the server would have sent
+     */
+    MockResponse createDirectly(String path, String json) {
+        RecordedRequest request = new RecordedRequest("HTTP/1.1", HttpMethod.POST, path,
+                Headers.builder().add("Content-Type", JSON).build(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+        return crud.dispatch(request);
+    }
+
+    private static long resourceVersionOf(String fullPath) {
+        Matcher matcher = RESOURCE_VERSION_PARAM.matcher(fullPath);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     private Optional<MockResponse> own(String path) {

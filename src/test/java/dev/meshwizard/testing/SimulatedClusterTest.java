@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +124,28 @@ class SimulatedClusterTest {
         assertThat(pending.getSpec().getType()).isEqualTo("LoadBalancer");
         assertThat(pending.getStatus() == null || pending.getStatus().getLoadBalancer() == null
                 || pending.getStatus().getLoadBalancer().getIngress().isEmpty()).isTrue();
+    }
+
+    @Test
+    void watchFromAResourceVersionSendsOnlyLaterChangesAndObjectsStoredDirectlyAreSeen() throws Exception {
+        String listedAt = cluster.client().pods().inNamespace("bookinfo").list().getMetadata().getResourceVersion();
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        Watcher<Pod> watcher = new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Pod pod) {
+                events.add(action + " " + pod.getMetadata().getName());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        };
+        try (Watch ignored = cluster.client().pods().inNamespace("bookinfo")
+                .watch(new ListOptionsBuilder().withResourceVersion(listedAt).build(), watcher)) {
+            cluster.createAll(List.of(TestPods.pod("bookinfo", "late-arrival").container("app", "app:1").build()));
+
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("ADDED late-arrival");
+        }
     }
 
     @Test
