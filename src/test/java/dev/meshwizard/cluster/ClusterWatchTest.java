@@ -1,0 +1,238 @@
+package dev.meshwizard.cluster;
+
+import static dev.meshwizard.testing.TestPods.pod;
+import static dev.meshwizard.testing.TestPods.running;
+import static dev.meshwizard.testing.TestPods.waiting;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.meshwizard.testing.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ClusterWatchTest {
+
+    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    private static SimulatedCluster cluster;
+    private static KubernetesClient client;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = SimulatedCluster.start();
+        client = cluster.client();
+        for (String namespace : List.of("shop", "billing", "scoped-in", "scoped-out", "closing")) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+                    .build()).create();
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    /** Records what a watch reports, for awaiting it with a timeout. */
+    private static final class Recorder implements WatchListener {
+        record Upserted(Row row) {
+        }
+
+        record Deleted(Row row) {
+        }
+
+        record State(WatchState state, String detail) {
+        }
+
+        private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        final List<Object> seen = new ArrayList<>();
+
+        @Override
+        public void upserted(Row row) {
+            events.add(new Upserted(row));
+        }
+
+        @Override
+        public void deleted(Row row) {
+            events.add(new Deleted(row));
+        }
+
+        @Override
+        public void stateChanged(WatchState state, String detail) {
+            events.add(new State(state, detail));
+        }
+
+        /** Waits for the next event of a type that matches, keeping every event seen on the way. */
+        <T> T await(Class<T> type, Predicate<T> matching) throws InterruptedException {
+            long deadline = System.nanoTime() + TIMEOUT_NANOS;
+            while (true) {
+                Object event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (event == null) {
+                    return fail("No matching %s within the timeout; seen: %s", type.getSimpleName(), seen);
+                }
+                seen.add(event);
+                if (type.isInstance(event) && matching.test(type.cast(event))) {
+                    return type.cast(event);
+                }
+            }
+        }
+
+        State awaitState(WatchState state) throws InterruptedException {
+            return await(State.class, s -> s.state() == state);
+        }
+
+        PodRow awaitPod(String namespace, String name, Predicate<PodRow> matching) throws InterruptedException {
+            return (PodRow) await(Upserted.class, u -> u.row() instanceof PodRow p && p.namespace().equals(namespace)
+                    && p.name().equals(name) && matching.test(p)).row();
+        }
+
+        /** Everything already delivered, without waiting. */
+        List<Object> drain() {
+            events.drainTo(seen);
+            return seen;
+        }
+    }
+
+    private static Pod appPod(String namespace, String name) {
+        return pod(namespace, name).container("app", "example/app:1").phase("Pending")
+                .statuses(waiting("app", "ContainerCreating", 0)).build();
+    }
+
+    @Test
+    void podRowsAppearChangeAndDisappearWithThePods() throws Exception {
+        Recorder recorder = new Recorder();
+        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.all(), recorder, Duration.ofMillis(100))) {
+            assertThat(recorder.awaitState(WatchState.SYNCING).detail()).contains("all namespaces");
+            recorder.awaitState(WatchState.WATCHING);
+
+            client.resource(appPod("shop", "cart")).create();
+            PodRow created = recorder.awaitPod("shop", "cart", p -> true);
+            assertThat(created.status()).isEqualTo("ContainerCreating");
+            assertThat(created.total()).isEqualTo(1);
+
+            client.pods().inNamespace("shop").withName("cart").edit(p -> new PodBuilder(p).editStatus()
+                    .withPhase("Running").withContainerStatuses(running("app", true, 0)).endStatus().build());
+            PodRow changed = recorder.awaitPod("shop", "cart", p -> p.status().equals("Running"));
+            assertThat(changed.key()).isEqualTo(created.key());
+            assertThat(changed.ready()).isEqualTo(1);
+
+            client.pods().inNamespace("shop").withName("cart").delete();
+            Recorder.Deleted deleted = recorder.await(Recorder.Deleted.class,
+                    d -> d.row().key().equals(created.key()));
+            assertThat(deleted.row()).isInstanceOf(PodRow.class);
+        }
+    }
+
+    @Test
+    void serviceRowsFollowTheLoadBalancerAddress() throws Exception {
+        Recorder recorder = new Recorder();
+        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("billing")), recorder,
+                Duration.ofMillis(100))) {
+            recorder.awaitState(WatchState.WATCHING);
+            Service service = new ServiceBuilder().withNewMetadata().withNamespace("billing").withName("gateway")
+                    .endMetadata().withNewSpec().withType("LoadBalancer").withClusterIP("10.96.1.2")
+                    .addNewPort().withName("http2").withPort(80).withTargetPort(new IntOrString(8080)).withNodePort(31380).endPort()
+                    .endSpec().build();
+
+            client.resource(service).create();
+            ServiceRow pending = (ServiceRow) recorder.await(Recorder.Upserted.class,
+                    u -> u.row() instanceof ServiceRow s && s.name().equals("gateway")).row();
+            client.services().inNamespace("billing").withName("gateway").edit(s -> new ServiceBuilder(s)
+                    .withNewStatus().withNewLoadBalancer().addNewIngress().withHostname("lb.example.com")
+                    .endIngress().endLoadBalancer().endStatus().build());
+            ServiceRow assigned = (ServiceRow) recorder.await(Recorder.Upserted.class,
+                    u -> u.row() instanceof ServiceRow s && s.external().equals("lb.example.com")).row();
+
+            assertThat(pending.external()).isEqualTo("pending");
+            assertThat(pending.ports()).isEqualTo("http2 80→8080/31380");
+            assertThat(assigned.key()).isEqualTo(pending.key());
+        }
+    }
+
+    @Test
+    void namespaceScopeLeavesOtherNamespacesOut() throws Exception {
+        client.resource(appPod("scoped-out", "before")).create();
+        client.resource(appPod("scoped-in", "before")).create();
+        Recorder recorder = new Recorder();
+        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("scoped-in")), recorder,
+                Duration.ofMillis(100))) {
+            recorder.awaitPod("scoped-in", "before", p -> true);
+            recorder.awaitState(WatchState.WATCHING);
+
+            client.resource(appPod("scoped-out", "after")).create();
+            client.resource(appPod("scoped-in", "after")).create();
+            recorder.awaitPod("scoped-in", "after", p -> true);
+
+            assertThat(recorder.drain()).filteredOn(e -> e instanceof Recorder.Upserted)
+                    .extracting(e -> ((Recorder.Upserted) e).row().namespace()).containsOnly("scoped-in");
+        }
+    }
+
+    @Test
+    void closedWatchDeliversNothingMoreAndMayBeClosedTwice() throws Exception {
+        Recorder closedOne = new Recorder();
+        Recorder witness = new Recorder();
+        ClusterWatch watch = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), closedOne);
+        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), witness)) {
+            closedOne.awaitState(WatchState.WATCHING);
+            witness.awaitState(WatchState.WATCHING);
+
+            watch.close();
+            watch.close();
+            client.resource(appPod("closing", "late")).create();
+            witness.awaitPod("closing", "late", p -> true);
+
+            assertThat(closedOne.drain()).noneMatch(e -> e instanceof Recorder.Upserted);
+        }
+    }
+
+    @Test
+    void lostConnectionIsReportedAndTheWatchComesBackWithTheServer() throws Exception {
+        SimulatedCluster first = SimulatedCluster.start();
+        int port = first.port();
+        Recorder recorder = new Recorder();
+        try (KubernetesClient fastReconnect = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(first.config()).withWatchReconnectInterval(100).build()).build();
+             ClusterWatch ignored = ClusterWatch.start(fastReconnect, WatchScope.all(), recorder,
+                     Duration.ofMillis(100))) {
+            recorder.awaitState(WatchState.WATCHING);
+
+            first.close();
+            assertThat(recorder.awaitState(WatchState.LOST).detail()).contains("all namespaces");
+
+            try (SimulatedCluster second = SimulatedCluster.start(port)) {
+                second.client().resource(appPod("default", "after-outage")).create();
+                recorder.awaitState(WatchState.WATCHING);
+                recorder.awaitPod("default", "after-outage", p -> true);
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
+    void emptyNamespaceSetWatchesNothingAndSaysSo() throws Exception {
+        Recorder recorder = new Recorder();
+        try (ClusterWatch watch = ClusterWatch.start(client, WatchScope.of(Set.of()), recorder)) {
+            recorder.awaitState(WatchState.WATCHING);
+            assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.meshwizard.testing;
+
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIGroupBuilder;
+import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceBuilder;
+import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
+import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.fabric8.kubernetes.api.model.ServerAddressByClientCIDRBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The discovery documents of the simulated API server: which groups, versions and resources it claims to serve,
+ * as {@code kubectl} and client libraries read them from {@code /api}, {@code /api/v1}, {@code /apis} and
+ * {@code /apis/<group>/<version>}. Only legacy (non-aggregated) discovery; clients fall back to it.
+ */
+final class ApiCatalog {
+
+    private static final List<String> CRUD =
+            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+    private static final List<String> CREATE_ONLY = List.of("create");
+    private static final List<String> STATUS = List.of("get", "patch", "update");
+
+    private record Resource(String plural, String kind, boolean namespaced, List<String> verbs,
+                            List<String> shortNames, List<String> categories) {
+
+        /** The same resource with fewer verbs. */
+        Resource only(List<String> fewerVerbs) {
+            return new Resource(plural, kind, namespaced, fewerVerbs, shortNames, categories);
+        }
+
+        /** The same resource in the "all" category ({@code kubectl get all}). */
+        Resource inAll() {
+            return new Resource(plural, kind, namespaced, verbs, shortNames, List.of("all"));
+        }
+    }
+
+    /** group → versions (preferred first) → resources. The core group is "". */
+    private final Map<String, Map<String, List<Resource>>> groups = new LinkedHashMap<>();
+
+    ApiCatalog() {
+        List<Resource> core = List.of(
+                crud("bindings", "Binding", true).only(CREATE_ONLY),
+                crud("componentstatuses", "ComponentStatus", false, "cs").only(List.of("get", "list")),
+                crud("configmaps", "ConfigMap", true, "cm"),
+                crud("endpoints", "Endpoints", true, "ep"),
+                crud("events", "Event", true, "ev"),
+                crud("limitranges", "LimitRange", true, "limits"),
+                crud("namespaces", "Namespace", false, "ns"),
+                crud("namespaces/status", "Namespace", false).only(STATUS),
+                crud("nodes", "Node", false, "no"),
+                crud("persistentvolumeclaims", "PersistentVolumeClaim", true, "pvc"),
+                crud("persistentvolumes", "PersistentVolume", false, "pv"),
+                crud("pods", "Pod", true, "po").inAll(),
+                crud("pods/exec", "PodExecOptions", true).only(List.of("create", "get")),
+                crud("pods/log", "Pod", true).only(List.of("get")),
+                crud("pods/portforward", "PodPortForwardOptions", true).only(List.of("create", "get")),
+                crud("pods/status", "Pod", true).only(STATUS),
+                crud("podtemplates", "PodTemplate", true),
+                crud("replicationcontrollers", "ReplicationController", true, "rc").inAll(),
+                crud("resourcequotas", "ResourceQuota", true, "quota"),
+                crud("secrets", "Secret", true),
+                crud("serviceaccounts", "ServiceAccount", true, "sa"),
+                crud("services", "Service", true, "svc").inAll(),
+                crud("services/status", "Service", true).only(STATUS));
+        add("", "v1", core);
+        add("apps", "v1", List.of(
+                crud("controllerrevisions", "ControllerRevision", true),
+                crud("daemonsets", "DaemonSet", true, "ds").inAll(),
+                crud("deployments", "Deployment", true, "deploy").inAll(),
+                crud("deployments/scale", "Scale", true).only(STATUS),
+                crud("deployments/status", "Deployment", true).only(STATUS),
+                crud("replicasets", "ReplicaSet", true, "rs").inAll(),
+                crud("statefulsets", "StatefulSet", true, "sts").inAll()));
+        add("rbac.authorization.k8s.io", "v1", List.of(
+                crud("clusterrolebindings", "ClusterRoleBinding", false),
+                crud("clusterroles", "ClusterRole", false),
+                crud("rolebindings", "RoleBinding", true),
+                crud("roles", "Role", true)));
+        add("apiextensions.k8s.io", "v1", List.of(
+                crud("customresourcedefinitions", "CustomResourceDefinition", false, "crd", "crds"),
+                crud("customresourcedefinitions/status", "CustomResourceDefinition", false).only(STATUS)));
+        add("admissionregistration.k8s.io", "v1", List.of(
+                crud("mutatingwebhookconfigurations", "MutatingWebhookConfiguration", false),
+                crud("validatingadmissionpolicies", "ValidatingAdmissionPolicy", false),
+                crud("validatingadmissionpolicybindings", "ValidatingAdmissionPolicyBinding", false),
+                crud("validatingwebhookconfigurations", "ValidatingWebhookConfiguration", false)));
+        add("policy", "v1", List.of(crud("poddisruptionbudgets", "PodDisruptionBudget", true, "pdb")));
+        for (String version : List.of("v2", "v1")) {
+            add("autoscaling", version,
+                    List.of(crud("horizontalpodautoscalers", "HorizontalPodAutoscaler", true, "hpa").inAll()));
+        }
+        add("authorization.k8s.io", "v1", List.of(
+                crud("localsubjectaccessreviews", "LocalSubjectAccessReview", true).only(CREATE_ONLY),
+                crud("selfsubjectaccessreviews", "SelfSubjectAccessReview", false).only(CREATE_ONLY),
+                crud("selfsubjectrulesreviews", "SelfSubjectRulesReview", false).only(CREATE_ONLY),
+                crud("subjectaccessreviews", "SubjectAccessReview", false).only(CREATE_ONLY)));
+        for (String version : List.of("v1", "v1beta1", "v1alpha3")) {
+            List<Resource> networking = new ArrayList<>(List.of(
+                    crud("destinationrules", "DestinationRule", true, "dr"),
+                    crud("gateways", "Gateway", true, "gw"),
+                    crud("serviceentries", "ServiceEntry", true, "se"),
+                    crud("sidecars", "Sidecar", true),
+                    crud("virtualservices", "VirtualService", true, "vs"),
+                    crud("workloadentries", "WorkloadEntry", true, "we"),
+                    crud("workloadgroups", "WorkloadGroup", true, "wg")));
+            if (version.equals("v1alpha3")) {
+                networking.add(crud("envoyfilters", "EnvoyFilter", true));
+            }
+            if (version.equals("v1beta1")) {
+                networking.add(crud("proxyconfigs", "ProxyConfig", true));
+            }
+            add("networking.istio.io", version, networking);
+        }
+        for (String version : List.of("v1", "v1beta1")) {
+            add("security.istio.io", version, List.of(
+                    crud("authorizationpolicies", "AuthorizationPolicy", true, "ap"),
+                    crud("peerauthentications", "PeerAuthentication", true, "pa"),
+                    crud("requestauthentications", "RequestAuthentication", true, "ra")));
+        }
+        for (String version : List.of("v1", "v1alpha1")) {
+            add("telemetry.istio.io", version, List.of(crud("telemetries", "Telemetry", true, "telemetry")));
+        }
+    }
+
+    /** The {@code /api} document. */
+    String coreVersions(String serverAddress) {
+        return Serialization.asJson(new APIVersionsBuilder().withVersions("v1")
+                .withServerAddressByClientCIDRs(new ServerAddressByClientCIDRBuilder().withClientCIDR("0.0.0.0/0")
+                        .withServerAddress(serverAddress).build())
+                .build());
+    }
+
+    /** The {@code /apis} document: every named group with its versions, preferred first. */
+    String groupList() {
+        List<APIGroup> list = new ArrayList<>();
+        groups.forEach((group, versions) -> {
+            if (group.isEmpty()) {
+                return;
+            }
+            List<GroupVersionForDiscovery> discovered = new ArrayList<>();
+            versions.keySet().forEach(v -> discovered.add(new GroupVersionForDiscovery(group + "/" + v, v)));
+            list.add(new APIGroupBuilder().withName(group).withVersions(discovered)
+                    .withPreferredVersion(discovered.get(0)).build());
+        });
+        return Serialization.asJson(new APIGroupListBuilder().withGroups(list).build());
+    }
+
+    /** The resource list of one group version ({@code ""} for core), or empty when it is not served. */
+    Optional<String> resourceList(String group, String version) {
+        List<Resource> resources = groups.getOrDefault(group, Map.of()).get(version);
+        if (resources == null) {
+            return Optional.empty();
+        }
+        List<APIResource> list = new ArrayList<>();
+        for (Resource r : resources) {
+            String singular = r.plural().contains("/") ? "" : r.kind().toLowerCase(java.util.Locale.ROOT);
+            list.add(new APIResourceBuilder().withName(r.plural()).withSingularName(singular)
+                    .withKind(r.kind()).withNamespaced(r.namespaced()).withVerbs(r.verbs())
+                    .withShortNames(r.shortNames().isEmpty() ? null : r.shortNames())
+                    .withCategories(r.categories().isEmpty() ? null : r.categories()).build());
+        }
+        String groupVersion = group.isEmpty() ? version : group + "/" + version;
+        return Optional.of(Serialization.asJson(
+                new APIResourceListBuilder().withGroupVersion(groupVersion).withResources(list).build()));
+    }
+
+    /** The kind served under a resource plural, e.g. {@code Pod} for ("", "v1", "pods"). */
+    Optional<String> kindOf(String group, String version, String plural) {
+        return groups.getOrDefault(group, Map.of()).getOrDefault(version, List.of()).stream()
+                .filter(r -> r.plural().equals(plural)).map(Resource::kind).findFirst();
+    }
+
+    private void add(String group, String version, List<Resource> resources) {
+        groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(version, List.copyOf(resources));
+    }
+
+    private static Resource crud(String plural, String kind, boolean namespaced, String... shortNames) {
+        return new Resource(plural, kind, namespaced, CRUD, List.of(shortNames), List.of());
+    }
+}

@@ -1,0 +1,184 @@
+package dev.meshwizard.testing;
+
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.function.Supplier;
+
+/**
+ * Answers what fabric8's CRUD mock does not: version, health and discovery endpoints, a JSON content type on
+ * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
+ * ({@code PodList} rather than the mock's {@code List}). Everything else goes to the CRUD dispatcher.
+ *
+ * <p>Watches from a resource version: the mock replays every stored object as ADDED when a watch opens, whatever
+ * version the client asked to start from; a real server sends only what changed after it. {@link
+ * WatchFromVersion} drops the replayed events that the client has already seen, so an informer does not decode
+ * its whole list a second time.
+ */
+final class SimulatedApiDispatcher extends Dispatcher {
+
+    private static final String JSON = "application/json";
+    private static final String MOCK_LIST_PREFIX = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
+    private static final Pattern RESOURCE_VERSION_PARAM = Pattern.compile("[?&]resourceVersion=(\\d+)");
+
+    private final KubernetesCrudDispatcher crud;
+    private final ApiCatalog catalog;
+    private final VersionInfo version;
+    private final Supplier<String> serverAddress;
+
+    SimulatedApiDispatcher(KubernetesCrudDispatcher crud, ApiCatalog catalog, VersionInfo version,
+                           Supplier<String> serverAddress) {
+        this.crud = crud;
+        this.catalog = catalog;
+        this.version = version;
+        this.serverAddress = serverAddress;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String fullPath = request.getPath();
+        int query = fullPath.indexOf('?');
+        String path = query < 0 ? fullPath : fullPath.substring(0, query);
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if ("GET".equals(request.getMethod())) {
+            Optional<MockResponse> own = own(path);
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
+        MockResponse response = crud.dispatch(request);
+        if (response == null) {
+            return status(405, "MethodNotAllowed", request.getMethod() + " is not supported here");
+        }
+        if (response.getWebSocketListener() != null) {
+            long since = resourceVersionOf(fullPath);
+            // A version this server has not reached yet comes from an earlier server on the same port: replay all.
+            if (since > 0 && since < crud.requestResourceVersion()) {
+                response.withWebSocketUpgrade(new WatchFromVersion(response.getWebSocketListener(), since));
+            }
+            return response;
+        }
+        if ("GET".equals(request.getMethod())) {
+            fixListKind(path, response);
+        }
+        if (response.header("Content-Type") == null) {
+            response.setHeader("Content-Type", JSON);
+        }
+        return response;
+    }
+
+    /**
+     * Stores an object as a POST to {@code path} would, without HTTP: for seeding many objects quickly.
+     *
+     * @return the response the server would have sent
+     */
+    MockResponse createDirectly(String path, String json) {
+        RecordedRequest request = new RecordedRequest("HTTP/1.1", HttpMethod.POST, path,
+                Headers.builder().add("Content-Type", JSON).build(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+        return crud.dispatch(request);
+    }
+
+    private static long resourceVersionOf(String fullPath) {
+        Matcher matcher = RESOURCE_VERSION_PARAM.matcher(fullPath);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+
+    private Optional<MockResponse> own(String path) {
+        switch (path) {
+            case "/version":
+                return Optional.of(json(Serialization.asJson(version)));
+            case "/api":
+                return Optional.of(json(catalog.coreVersions(serverAddress.get())));
+            case "/apis":
+                return Optional.of(json(catalog.groupList()));
+            case "/healthz":
+            case "/livez":
+            case "/readyz":
+                return Optional.of(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+                        .setBody("ok"));
+            default:
+                break;
+        }
+        if (path.startsWith("/openapi")) {
+            return Optional.of(status(404, "NotFound", "the simulated API server serves no OpenAPI documents"));
+        }
+        String[] parts = path.substring(1).split("/");
+        if (parts.length == 2 && parts[0].equals("api")) {
+            return Optional.of(catalog.resourceList("", parts[1]).map(SimulatedApiDispatcher::json)
+                    .orElseGet(() -> status(404, "NotFound", "version " + parts[1] + " is not served")));
+        }
+        if (parts.length == 2 && parts[0].equals("apis")) {
+            return Optional.of(status(404, "NotFound", "group " + parts[1] + " has no document of its own here"));
+        }
+        if (parts.length == 3 && parts[0].equals("apis")) {
+            return catalog.resourceList(parts[1], parts[2]).map(SimulatedApiDispatcher::json);
+        }
+        return Optional.empty();
+    }
+
+    /** The mock calls every collection {@code List}; give it the kind a real server would, e.g. PodList. */
+    private void fixListKind(String path, MockResponse response) {
+        if (response.code() != 200 || response.getBody() == null) {
+            return;
+        }
+        String[] parts = path.substring(1).split("/");
+        String group;
+        String version;
+        int rest;
+        if (parts.length >= 3 && parts[0].equals("api")) {
+            group = "";
+            version = parts[1];
+            rest = 2;
+        } else if (parts.length >= 4 && parts[0].equals("apis")) {
+            group = parts[1];
+            version = parts[2];
+            rest = 3;
+        } else {
+            return;
+        }
+        int remaining = parts.length - rest;
+        String plural;
+        if (remaining == 1) {
+            plural = parts[rest];
+        } else if (remaining == 3 && parts[rest].equals("namespaces")) {
+            plural = parts[rest + 2];
+        } else {
+            return;
+        }
+        Optional<String> kind = catalog.kindOf(group, version, plural);
+        if (kind.isEmpty()) {
+            return;
+        }
+        byte[] body = response.getBody().getBytes();
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.startsWith(MOCK_LIST_PREFIX)) {
+            return;
+        }
+        String groupVersion = group.isEmpty() ? version : group + "/" + version;
+        response.setBody("{\"apiVersion\":\"" + groupVersion + "\",\"kind\":\"" + kind.get() + "List\","
+                + text.substring(MOCK_LIST_PREFIX.length()));
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", JSON).setBody(body);
+    }
+
+    private static MockResponse status(int code, String reason, String message) {
+        String body = Serialization.asJson(new StatusBuilder().withStatus("Failure").withCode(code)
+                .withReason(reason).withMessage(message).build());
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", JSON).setBody(body);
+    }
+}

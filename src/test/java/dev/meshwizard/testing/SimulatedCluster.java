@@ -1,0 +1,222 @@
+package dev.meshwizard.testing;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A simulated Kubernetes API server for tests and demos: fabric8's {@link KubernetesMockServer} in CRUD mode
+ * (objects are stored and watched, nothing runs), plus what real clients need from a server and the mock lacks:
+ * {@code /version}, discovery documents (see {@link ApiCatalog}), a JSON content type on every answer and the
+ * right kind on collections. Served over HTTPS with a self-signed certificate on localhost.
+ *
+ * <p>It is started and stopped here, not through the JUnit extension (whose shutdown can time out).
+ */
+public final class SimulatedCluster implements AutoCloseable {
+
+    /** The Kubernetes version the server reports unless told otherwise. */
+    public static final String DEFAULT_GIT_VERSION = "v1.30.2";
+
+    /** The bearer token of written kubeconfigs and clients; the server accepts any. */
+    public static final String TOKEN = "simulated-token";
+
+    /** Kept so the mock's per-request INFO lines stay silenced: JUL holds loggers weakly. */
+    private static final Logger MOCK_LOG = Logger.getLogger(MockWebServer.class.getName());
+
+    private final MockWebServer web;
+    private final SimulatedApiDispatcher dispatcher;
+    private final KubernetesMockServer server;
+    private final String gitVersion;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile KubernetesClient client;
+
+    private SimulatedCluster(int port, String gitVersion) {
+        MOCK_LOG.setLevel(Level.WARNING);
+        this.gitVersion = gitVersion;
+        String[] numbers = gitVersion.replaceFirst("^v", "").split("[.-]");
+        VersionInfo version;
+        try {
+            version = new VersionInfo.Builder().withMajor(numbers[0])
+                    .withMinor(numbers.length > 1 ? numbers[1] : "0").withGitVersion(gitVersion)
+                    .withGitCommit("0000000000000000000000000000000000000000").withGitTreeState("clean")
+                    .withBuildDate("2024-06-11T20:20:00Z").withGoVersion("go1.22.4").withCompiler("gc")
+                    .withPlatform("linux/amd64").build();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        this.web = new MockWebServer();
+        this.dispatcher = new SimulatedApiDispatcher(new KubernetesCrudDispatcher(),
+                new ApiCatalog(), version, () -> "localhost:" + web.getPort());
+        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, new HashMap<>(),
+                dispatcher, true, version);
+        server.start(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** Starts a server on a free port, reporting {@value #DEFAULT_GIT_VERSION}. */
+    public static SimulatedCluster start() {
+        return start(0);
+    }
+
+    /** Starts a server on {@code port} (0 for a free one), reporting {@value #DEFAULT_GIT_VERSION}. */
+    public static SimulatedCluster start(int port) {
+        return start(port, DEFAULT_GIT_VERSION);
+    }
+
+    /** Starts a server on {@code port} (0 for a free one) that reports {@code gitVersion}, e.g. v1.29.4. */
+    public static SimulatedCluster start(int port, String gitVersion) {
+        return new SimulatedCluster(port, gitVersion);
+    }
+
+    /** The API server URL, e.g. {@code https://localhost:6443}. */
+    public String url() {
+        String url = server.url("/");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String gitVersion() {
+        return gitVersion;
+    }
+
+    /** A client for this server, shared and closed with it. */
+    public KubernetesClient client() {
+        KubernetesClient shared = client;
+        if (shared == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = newClient();
+                }
+                shared = client;
+            }
+        }
+        return shared;
+    }
+
+    /** A new client for this server, configured like one read from {@link #writeKubeconfig}; the caller closes it. */
+    public KubernetesClient newClient() {
+        return new KubernetesClientBuilder().withConfig(config()).build();
+    }
+
+    /** The client configuration: this server, trust its certificate, namespace {@code default}. */
+    public Config config() {
+        return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withTrustCerts(true)
+                .withNamespace("default").withOauthToken(TOKEN).build();
+    }
+
+    /**
+     * Writes a kubeconfig with one context for this server (namespace {@code default}, TLS verification off
+     * because the certificate is self-signed) and makes it current.
+     *
+     * @return the file
+     */
+    public Path writeKubeconfig(Path file, String contextName) {
+        String name = quoted(contextName);
+        String user = quoted(contextName + "-user");
+        String yaml = String.join("\n",
+                "# Simulated Kubernetes API for trying Mesh Wizard; not a cluster.",
+                "apiVersion: v1",
+                "kind: Config",
+                "clusters:",
+                "- name: " + name,
+                "  cluster:",
+                "    server: " + quoted(url()),
+                "    insecure-skip-tls-verify: true",
+                "contexts:",
+                "- name: " + name,
+                "  context:",
+                "    cluster: " + name,
+                "    user: " + user,
+                "    namespace: default",
+                "current-context: " + name,
+                "users:",
+                "- name: " + user,
+                "  user:",
+                "    token: " + TOKEN,
+                "preferences: {}",
+                "");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write kubeconfig " + file, e);
+        }
+    }
+
+    /**
+     * Creates the sample: namespaces istio-system, default and bookinfo with a few pods (one with an Istio
+     * sidecar, one Pending, one in CrashLoopBackOff) and services, among them the LoadBalancer
+     * {@code istio-ingressgateway} with an ingress address and one LoadBalancer still pending.
+     */
+    public SimulatedCluster seedSample() {
+        SampleCluster.seed(client());
+        return this;
+    }
+
+    /**
+     * Stores objects in the server as if they had been created through the API (they get a uid, a creation
+     * timestamp and a resource version, and open watches see them), but without HTTP: for seeding thousands of
+     * objects quickly. Fails on the first object the server refuses.
+     */
+    public void createAll(Collection<? extends HasMetadata> objects) {
+        for (HasMetadata object : objects) {
+            String apiVersion = HasMetadata.getApiVersion(object.getClass());
+            String base = apiVersion.contains("/") ? "/apis/" + apiVersion : "/api/" + apiVersion;
+            String namespace = object.getMetadata().getNamespace();
+            String plural = HasMetadata.getPlural(object.getClass());
+            String path = namespace != null ? base + "/namespaces/" + namespace + "/" + plural : base + "/" + plural;
+            MockResponse response = dispatcher.createDirectly(path, Serialization.asJson(object));
+            if (response.code() != 201) {
+                throw new IllegalStateException("Creating " + path + "/" + object.getMetadata().getName()
+                        + " failed with " + response.code() + ": " + response.getBody().readUtf8());
+            }
+        }
+    }
+
+    /** Forgets the requests the mock records for inspection, which otherwise pile up in a long run. */
+    public void forgetRecordedRequests() {
+        web.reset();
+    }
+
+    /** Closes the shared client and stops the server. Safe to call more than once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        KubernetesClient shared = client;
+        if (shared != null) {
+            shared.close();
+        }
+        server.shutdown();
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
