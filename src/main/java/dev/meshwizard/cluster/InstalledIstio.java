@@ -122,11 +122,19 @@ final class InstalledIstio {
                 "Check with a user that may list " + what + " in all namespaces");
     }
 
-    /** The exception's message on one line, at most 300 characters. */
+    /**
+     * The exception's message on one line, at most 200 characters; for an API error the HTTP code and the
+     * server's own message rather than the client's long wrapper text.
+     */
     static String shortMessage(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException api && api.getCode() > 0) {
+            String reason = api.getStatus() != null && api.getStatus().getMessage() != null
+                    ? api.getStatus().getMessage() : message;
+            message = "HTTP " + api.getCode() + ": " + reason;
+        }
         String line = message.replaceAll("\\s+", " ").strip();
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private static String namespacedName(Deployment deployment) {

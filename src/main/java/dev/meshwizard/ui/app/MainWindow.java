@@ -50,7 +50,7 @@ public final class MainWindow extends BorderPane {
         side.getStyleClass().add("side-panel");
 
         SplitPane split = new SplitPane(wizard, side);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(side, false);
 
         setTop(header(settings, theme));

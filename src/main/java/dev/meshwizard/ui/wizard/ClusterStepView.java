@@ -82,7 +82,7 @@ public final class ClusterStepView extends VBox {
         table.getColumns().add(column("Server", KubeContext::server, 220));
         table.getColumns().add(column("User", KubeContext::user, 120));
         table.getColumns().add(column("Namespace", c -> c.namespace().isEmpty() ? "default" : c.namespace(), 100));
-        table.setPrefHeight(170);
+        table.setPrefHeight(150);
         table.setMinHeight(110);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -111,7 +111,7 @@ public final class ClusterStepView extends VBox {
         return column;
     }
 
-    private HBox connectRow() {
+    private VBox connectRow() {
         Button connect = new Button("Connect", new FontIcon(Feather.LINK));
         connect.setId("connect");
         connect.getStyleClass().add(Styles.ACCENT);
@@ -127,14 +127,14 @@ public final class ClusterStepView extends VBox {
         offline.setId("go-offline");
         offline.setOnAction(e -> model.goOffline());
 
-        Label state = new Label();
+        Label state = Views.wrapping("");
         state.setId("connection-state");
         state.textProperty().bind(model.connectionProperty());
         state.getStyleClass().add(Styles.TEXT_BOLD);
 
-        HBox row = new HBox(8, connect, offline, state);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return row;
+        HBox buttons = new HBox(8, connect, offline);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(6, buttons, state);
     }
 
     private VBox precheckSection() {

@@ -1,0 +1,116 @@
+package dev.meshwizard.ui.app;
+
+
+import dev.meshwizard.job.BackgroundJobRunner;
+import dev.meshwizard.testing.SimulatedCluster;
+import dev.meshwizard.ui.sidepanel.RowBridge;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window as a user meets it: a kubeconfig pointing at the simulated API, connect, watch, filter. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static SimulatedCluster cluster;
+    private static Path kubeconfig;
+    private BackgroundJobRunner jobs;
+    private MainWindow window;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = SimulatedCluster.start();
+        Path dir = Files.createDirectories(Path.of("target", "ui-test"));
+        kubeconfig = dir.resolve("kubeconfig-" + ProcessHandle.current().pid() + ".yaml");
+        cluster.writeKubeconfig(kubeconfig, "simulated");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path settingsFile = Files.createTempFile(Path.of("target"), "settings", ".properties");
+        Files.delete(settingsFile);
+        AppSettings settings = AppSettings.load(settingsFile);
+        settings.kubeconfigFile(kubeconfig);
+        jobs = new BackgroundJobRunner(Platform::runLater);
+        MeshWizardApp.applyTheme(false);
+        window = new MainWindow(settings, jobs, RowBridge.onFxThread(), dark -> { });
+        Scene scene = new Scene(window, 1280, 800);
+        scene.getStylesheets().add(MeshWizardApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        Platform.runLater(window::close);
+        WaitForAsyncUtils.waitForFxEvents();
+        jobs.close();
+    }
+
+    @Test
+    void choosingAContextAndConnectingShowsItsPodsLive(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup("#connect").queryAs(Button.class).getText().equals("Connect to simulated"));
+
+        robot.clickOn("#connect");
+
+        waitFor(() -> text(robot, "#connection-state").startsWith("Connected to simulated"));
+        waitFor(() -> text(robot, "#watch-status").startsWith("Live"));
+
+        cluster.client().pods().inNamespace("istio-system").resource(new PodBuilder()
+                .withNewMetadata().withName("istiod-7d4f9c").withNamespace("istio-system").endMetadata()
+                .withNewSpec().addNewContainer().withName("discovery").withImage("istio/pilot").endContainer()
+                .endSpec()
+                .withNewStatus().withPhase("Running").endStatus()
+                .build()).create();
+
+        TableView<?> pods = robot.lookup("#pods-table").queryAs(TableView.class);
+        waitFor(() -> pods.getItems().stream().anyMatch(row -> row.toString().contains("istiod-7d4f9c")));
+    }
+
+    @Test
+    void theFilterNarrowsThePodTable(FxRobot robot) throws Exception {
+        for (String name : new String[] {"ratings-v1-abc", "reviews-v2-def"}) {
+            cluster.client().pods().inNamespace("istio-system").resource(new PodBuilder()
+                    .withNewMetadata().withName(name).withNamespace("istio-system").endMetadata()
+                    .withNewSpec().addNewContainer().withName("app").withImage("app").endContainer().endSpec()
+                    .build()).createOr(existing -> existing.update());
+        }
+        waitFor(() -> robot.lookup("#connect").queryAs(Button.class).getText().equals("Connect to simulated"));
+        robot.clickOn("#connect");
+        TableView<?> pods = robot.lookup("#pods-table").queryAs(TableView.class);
+        waitFor(() -> pods.getItems().size() >= 2);
+
+        robot.clickOn("#filter").write("ratings");
+
+        waitFor(() -> pods.getItems().size() == 1 && pods.getItems().get(0).toString().contains("ratings-v1-abc"));
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+}
