@@ -198,6 +198,19 @@ public final class SimulatedCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the server answer every request for exactly {@code path} (no query) with an HTTP error, e.g.
+     * {@code refuse("/api/v1/pods", 403)} for a user who may not list pods across namespaces.
+     */
+    public void refuse(String path, int code) {
+        dispatcher.refuse(path, code);
+    }
+
+    /** Undoes {@link #refuse}. */
+    public void allow(String path) {
+        dispatcher.allow(path);
+    }
+
     /** Forgets the requests the mock records for inspection, which otherwise pile up in a long run. */
     public void forgetRecordedRequests() {
         web.reset();
