@@ -156,7 +156,8 @@ class ClusterWatchTest {
             recorder.awaitState(WatchState.WATCHING);
             Service service = new ServiceBuilder().withNewMetadata().withNamespace("billing").withName("gateway")
                     .endMetadata().withNewSpec().withType("LoadBalancer").withClusterIP("10.96.1.2")
-                    .addNewPort().withName("http2").withPort(80).withTargetPort(new IntOrString(8080)).withNodePort(31380).endPort()
+                    .addNewPort().withName("http2").withPort(80).withTargetPort(new IntOrString(8080))
+                    .withNodePort(31380).endPort()
                     .endSpec().build();
 
             client.resource(service).create();
