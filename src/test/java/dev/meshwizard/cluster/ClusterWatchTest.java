@@ -126,7 +126,7 @@ class ClusterWatchTest {
     @Test
     void podRowsAppearChangeAndDisappearWithThePods() throws Exception {
         Recorder recorder = new Recorder();
-        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.all(), recorder, Duration.ofMillis(100))) {
+        try (ClusterWatch watch = ClusterWatch.start(client, WatchScope.all(), recorder, Duration.ofMillis(100))) {
             assertThat(recorder.awaitState(WatchState.SYNCING).detail()).contains("all namespaces");
             recorder.awaitState(WatchState.WATCHING);
 
@@ -145,13 +145,14 @@ class ClusterWatchTest {
             Recorder.Deleted deleted = recorder.await(Recorder.Deleted.class,
                     d -> d.row().key().equals(created.key()));
             assertThat(deleted.row()).isInstanceOf(PodRow.class);
+            assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 
     @Test
     void serviceRowsFollowTheLoadBalancerAddress() throws Exception {
         Recorder recorder = new Recorder();
-        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("billing")), recorder,
+        try (ClusterWatch watch = ClusterWatch.start(client, WatchScope.of(Set.of("billing")), recorder,
                 Duration.ofMillis(100))) {
             recorder.awaitState(WatchState.WATCHING);
             Service service = new ServiceBuilder().withNewMetadata().withNamespace("billing").withName("gateway")
@@ -172,6 +173,7 @@ class ClusterWatchTest {
             assertThat(pending.external()).isEqualTo("pending");
             assertThat(pending.ports()).isEqualTo("http2 80→8080/31380");
             assertThat(assigned.key()).isEqualTo(pending.key());
+            assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 
@@ -180,7 +182,7 @@ class ClusterWatchTest {
         client.resource(appPod("scoped-out", "before")).create();
         client.resource(appPod("scoped-in", "before")).create();
         Recorder recorder = new Recorder();
-        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("scoped-in")), recorder,
+        try (ClusterWatch watch = ClusterWatch.start(client, WatchScope.of(Set.of("scoped-in")), recorder,
                 Duration.ofMillis(100))) {
             recorder.awaitPod("scoped-in", "before", p -> true);
             recorder.awaitState(WatchState.WATCHING);
@@ -191,6 +193,7 @@ class ClusterWatchTest {
 
             assertThat(recorder.drain()).filteredOn(e -> e instanceof Recorder.Upserted)
                     .extracting(e -> ((Recorder.Upserted) e).row().namespace()).containsOnly("scoped-in");
+            assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 
@@ -199,7 +202,7 @@ class ClusterWatchTest {
         Recorder closedOne = new Recorder();
         Recorder witness = new Recorder();
         ClusterWatch watch = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), closedOne);
-        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), witness)) {
+        try (ClusterWatch witnessWatch = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), witness)) {
             closedOne.awaitState(WatchState.WATCHING);
             witness.awaitState(WatchState.WATCHING);
 
@@ -210,6 +213,7 @@ class ClusterWatchTest {
 
             assertThat(closedOne.drain()).noneMatch(e -> e instanceof Recorder.Upserted u
                     && u.row().name().equals("late"));
+            assertThat(witnessWatch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 
@@ -220,7 +224,7 @@ class ClusterWatchTest {
              KubernetesClient viaRelay = new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.config())
                      .withMasterUrl("https://localhost:" + relay.port()).withWatchReconnectInterval(100).build())
                      .build();
-             ClusterWatch ignored = ClusterWatch.start(viaRelay, WatchScope.of(Set.of("outage")), recorder,
+             ClusterWatch watch = ClusterWatch.start(viaRelay, WatchScope.of(Set.of("outage")), recorder,
                      Duration.ofMillis(100))) {
             recorder.awaitState(WatchState.WATCHING);
 
@@ -231,6 +235,7 @@ class ClusterWatchTest {
 
             recorder.awaitState(WatchState.WATCHING);
             recorder.awaitPod("outage", "during-outage", p -> true);
+            assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 
@@ -257,7 +262,7 @@ class ClusterWatchTest {
                 java.nio.file.Path.of("kubeconfig"));
         ClusterSession session = new ClusterSession(context, cluster.newClient(), cluster.gitVersion());
         session.watch(WatchScope.of(Set.of("closing")), inSession);
-        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), witness)) {
+        try (ClusterWatch witnessWatch = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), witness)) {
             inSession.awaitState(WatchState.WATCHING);
             witness.awaitState(WatchState.WATCHING);
 
@@ -267,6 +272,7 @@ class ClusterWatchTest {
 
             assertThat(inSession.drain()).noneMatch(e -> e instanceof Recorder.Upserted u
                     && u.row().name().equals("after-session"));
+            assertThat(witnessWatch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 

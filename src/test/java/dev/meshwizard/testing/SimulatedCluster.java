@@ -66,7 +66,7 @@ public final class SimulatedCluster implements AutoCloseable {
         this.web = new MockWebServer();
         this.dispatcher = new SimulatedApiDispatcher(new KubernetesCrudDispatcher(),
                 new ApiCatalog(), version, () -> "localhost:" + web.getPort());
-        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, new HashMap<>(),
+        this.server = new KubernetesMockServer(new Context(), web, new HashMap<>(),
                 dispatcher, true, version);
         server.start(InetAddress.getLoopbackAddress(), port);
     }

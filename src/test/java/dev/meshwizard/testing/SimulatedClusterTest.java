@@ -163,11 +163,14 @@ class SimulatedClusterTest {
             public void onClose(WatcherException cause) {
             }
         };
-        try (Watch ignored = cluster.client().pods().inNamespace("bookinfo")
-                .watch(new ListOptionsBuilder().withResourceVersion(listedAt).build(), watcher)) {
+        Watch watch = cluster.client().pods().inNamespace("bookinfo")
+                .watch(new ListOptionsBuilder().withResourceVersion(listedAt).build(), watcher);
+        try {
             cluster.createAll(List.of(TestPods.pod("bookinfo", "late-arrival").container("app", "app:1").build()));
 
             assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("ADDED late-arrival");
+        } finally {
+            watch.close();
         }
     }
 
