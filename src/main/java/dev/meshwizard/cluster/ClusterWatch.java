@@ -136,11 +136,14 @@ public final class ClusterWatch implements AutoCloseable {
         if (closed.get()) {
             return false;
         }
-        lastError.set(error);
-        evaluateSoon();
         int code = httpCode(error);
         boolean retry = code != 401 && code != 403 && !ExceptionHandler.isDeserializationException(error);
         LOG.debug("Watch failed (started={}, HTTP {}), {}", started, code, retry ? "retrying" : "giving up", error);
+        if (!retry) {
+            fatal = error;
+        }
+        lastError.set(error);
+        evaluateSoon();
         return retry;
     }
 
@@ -209,14 +212,23 @@ public final class ClusterWatch implements AutoCloseable {
     }
 
     private static String message(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException k && k.getStatus() != null
+                    && k.getStatus().getMessage() != null) {
+                return shorten(k.getStatus().getMessage() + " (HTTP " + k.getCode() + ")");
+            }
+        }
         Throwable t = error;
         while (t.getCause() != null && t.getCause() != t
                 && (t.getMessage() == null || t instanceof java.util.concurrent.CompletionException)) {
             t = t.getCause();
         }
-        String text = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-        text = text.lines().findFirst().orElse(text).trim();
-        return text.length() > 200 ? text.substring(0, 197) + "…" : text;
+        return shorten(t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName());
+    }
+
+    private static String shorten(String message) {
+        String text = message.lines().findFirst().orElse(message).trim();
+        return text.length() > 200 ? text.substring(0, 199) + "…" : text;
     }
 
     private static String describe(WatchScope scope) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.meshwizard.testing.SimulatedCluster;
+import dev.meshwizard.testing.TcpRelay;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -39,7 +40,7 @@ class ClusterWatchTest {
     static void startCluster() {
         cluster = SimulatedCluster.start();
         client = cluster.client();
-        for (String namespace : List.of("shop", "billing", "scoped-in", "scoped-out", "closing")) {
+        for (String namespace : List.of("shop", "billing", "scoped-in", "scoped-out", "closing", "outage")) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
                     .build()).create();
         }
@@ -98,9 +99,16 @@ class ClusterWatchTest {
             return await(State.class, s -> s.state() == state);
         }
 
+        /** Finds a pod row among the events seen so far or waits for it: rows and states come on different threads. */
         PodRow awaitPod(String namespace, String name, Predicate<PodRow> matching) throws InterruptedException {
-            return (PodRow) await(Upserted.class, u -> u.row() instanceof PodRow p && p.namespace().equals(namespace)
-                    && p.name().equals(name) && matching.test(p)).row();
+            Predicate<Upserted> wanted = u -> u.row() instanceof PodRow p && p.namespace().equals(namespace)
+                    && p.name().equals(name) && matching.test(p);
+            for (Object event : seen) {
+                if (event instanceof Upserted u && wanted.test(u)) {
+                    return (PodRow) u.row();
+                }
+            }
+            return (PodRow) await(Upserted.class, wanted).row();
         }
 
         /** Everything already delivered, without waiting. */
@@ -118,7 +126,7 @@ class ClusterWatchTest {
     @Test
     void podRowsAppearChangeAndDisappearWithThePods() throws Exception {
         Recorder recorder = new Recorder();
-        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.all(), recorder, Duration.ofMillis(100))) {
+        try (ClusterWatch watch = ClusterWatch.start(client, WatchScope.all(), recorder, Duration.ofMillis(100))) {
             assertThat(recorder.awaitState(WatchState.SYNCING).detail()).contains("all namespaces");
             recorder.awaitState(WatchState.WATCHING);
 
@@ -137,18 +145,20 @@ class ClusterWatchTest {
             Recorder.Deleted deleted = recorder.await(Recorder.Deleted.class,
                     d -> d.row().key().equals(created.key()));
             assertThat(deleted.row()).isInstanceOf(PodRow.class);
+            assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 
     @Test
     void serviceRowsFollowTheLoadBalancerAddress() throws Exception {
         Recorder recorder = new Recorder();
-        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("billing")), recorder,
+        try (ClusterWatch watch = ClusterWatch.start(client, WatchScope.of(Set.of("billing")), recorder,
                 Duration.ofMillis(100))) {
             recorder.awaitState(WatchState.WATCHING);
             Service service = new ServiceBuilder().withNewMetadata().withNamespace("billing").withName("gateway")
                     .endMetadata().withNewSpec().withType("LoadBalancer").withClusterIP("10.96.1.2")
-                    .addNewPort().withName("http2").withPort(80).withTargetPort(new IntOrString(8080)).withNodePort(31380).endPort()
+                    .addNewPort().withName("http2").withPort(80).withTargetPort(new IntOrString(8080))
+                    .withNodePort(31380).endPort()
                     .endSpec().build();
 
             client.resource(service).create();
@@ -163,6 +173,7 @@ class ClusterWatchTest {
             assertThat(pending.external()).isEqualTo("pending");
             assertThat(pending.ports()).isEqualTo("http2 80→8080/31380");
             assertThat(assigned.key()).isEqualTo(pending.key());
+            assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 
@@ -171,7 +182,7 @@ class ClusterWatchTest {
         client.resource(appPod("scoped-out", "before")).create();
         client.resource(appPod("scoped-in", "before")).create();
         Recorder recorder = new Recorder();
-        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("scoped-in")), recorder,
+        try (ClusterWatch watch = ClusterWatch.start(client, WatchScope.of(Set.of("scoped-in")), recorder,
                 Duration.ofMillis(100))) {
             recorder.awaitPod("scoped-in", "before", p -> true);
             recorder.awaitState(WatchState.WATCHING);
@@ -182,6 +193,7 @@ class ClusterWatchTest {
 
             assertThat(recorder.drain()).filteredOn(e -> e instanceof Recorder.Upserted)
                     .extracting(e -> ((Recorder.Upserted) e).row().namespace()).containsOnly("scoped-in");
+            assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 
@@ -190,7 +202,7 @@ class ClusterWatchTest {
         Recorder closedOne = new Recorder();
         Recorder witness = new Recorder();
         ClusterWatch watch = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), closedOne);
-        try (ClusterWatch ignored = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), witness)) {
+        try (ClusterWatch witnessWatch = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), witness)) {
             closedOne.awaitState(WatchState.WATCHING);
             witness.awaitState(WatchState.WATCHING);
 
@@ -199,31 +211,68 @@ class ClusterWatchTest {
             client.resource(appPod("closing", "late")).create();
             witness.awaitPod("closing", "late", p -> true);
 
-            assertThat(closedOne.drain()).noneMatch(e -> e instanceof Recorder.Upserted);
+            assertThat(closedOne.drain()).noneMatch(e -> e instanceof Recorder.Upserted u
+                    && u.row().name().equals("late"));
+            assertThat(witnessWatch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 
     @Test
-    void lostConnectionIsReportedAndTheWatchComesBackWithTheServer() throws Exception {
-        SimulatedCluster first = SimulatedCluster.start();
-        int port = first.port();
+    void outageIsReportedAsLostAndChangesMadeMeanwhileArriveWhenTheWatchIsBack() throws Exception {
         Recorder recorder = new Recorder();
-        try (KubernetesClient fastReconnect = new KubernetesClientBuilder()
-                .withConfig(new ConfigBuilder(first.config()).withWatchReconnectInterval(100).build()).build();
-             ClusterWatch ignored = ClusterWatch.start(fastReconnect, WatchScope.all(), recorder,
+        try (TcpRelay relay = TcpRelay.to(cluster.port());
+             KubernetesClient viaRelay = new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.config())
+                     .withMasterUrl("https://localhost:" + relay.port()).withWatchReconnectInterval(100).build())
+                     .build();
+             ClusterWatch watch = ClusterWatch.start(viaRelay, WatchScope.of(Set.of("outage")), recorder,
                      Duration.ofMillis(100))) {
             recorder.awaitState(WatchState.WATCHING);
 
-            first.close();
-            assertThat(recorder.awaitState(WatchState.LOST).detail()).contains("all namespaces");
+            relay.cut();
+            assertThat(recorder.awaitState(WatchState.LOST).detail()).contains("namespace outage");
+            client.resource(appPod("outage", "during-outage")).create();
+            relay.restore();
 
-            try (SimulatedCluster second = SimulatedCluster.start(port)) {
-                second.client().resource(appPod("default", "after-outage")).create();
-                recorder.awaitState(WatchState.WATCHING);
-                recorder.awaitPod("default", "after-outage", p -> true);
+            recorder.awaitState(WatchState.WATCHING);
+            recorder.awaitPod("outage", "during-outage", p -> true);
+            assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
+        }
+    }
+
+    @Test
+    void refusedListIsLostForGoodWithTheServersReason() throws Exception {
+        try (SimulatedCluster strict = SimulatedCluster.start()) {
+            strict.refuse("/api/v1/pods", 403);
+            Recorder recorder = new Recorder();
+            try (ClusterWatch watch = ClusterWatch.start(strict.client(), WatchScope.all(), recorder,
+                    Duration.ofMillis(100))) {
+                Recorder.State lost = recorder.awaitState(WatchState.LOST);
+
+                assertThat(lost.detail()).contains("Stopped watching").contains("pods is forbidden").contains("403");
+                assertThat(watch.state()).isEqualTo(WatchState.LOST);
             }
-        } finally {
-            first.close();
+        }
+    }
+
+    @Test
+    void closingTheSessionClosesItsWatch() throws Exception {
+        Recorder inSession = new Recorder();
+        Recorder witness = new Recorder();
+        KubeContext context = new KubeContext("simulated", "simulated", cluster.url(), "user", "default", true,
+                java.nio.file.Path.of("kubeconfig"));
+        ClusterSession session = new ClusterSession(context, cluster.newClient(), cluster.gitVersion());
+        session.watch(WatchScope.of(Set.of("closing")), inSession);
+        try (ClusterWatch witnessWatch = ClusterWatch.start(client, WatchScope.of(Set.of("closing")), witness)) {
+            inSession.awaitState(WatchState.WATCHING);
+            witness.awaitState(WatchState.WATCHING);
+
+            session.close();
+            client.resource(appPod("closing", "after-session")).create();
+            witness.awaitPod("closing", "after-session", p -> true);
+
+            assertThat(inSession.drain()).noneMatch(e -> e instanceof Recorder.Upserted u
+                    && u.row().name().equals("after-session"));
+            assertThat(witnessWatch.state()).isEqualTo(WatchState.WATCHING);
         }
     }
 

@@ -11,7 +11,9 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
@@ -36,6 +38,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final ApiCatalog catalog;
     private final VersionInfo version;
     private final Supplier<String> serverAddress;
+    private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
 
     SimulatedApiDispatcher(KubernetesCrudDispatcher crud, ApiCatalog catalog, VersionInfo version,
                            Supplier<String> serverAddress) {
@@ -52,6 +55,13 @@ final class SimulatedApiDispatcher extends Dispatcher {
         String path = query < 0 ? fullPath : fullPath.substring(0, query);
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
+        }
+        Integer refusal = refusals.get(path);
+        if (refusal != null) {
+            String resource = path.substring(path.lastIndexOf('/') + 1);
+            return status(refusal, refusal == 403 ? "Forbidden" : "Refused", resource + " is forbidden: User \""
+                    + "simulated-user\" cannot " + request.getMethod().toLowerCase(java.util.Locale.ROOT)
+                    + " " + path + " (the simulated API server refuses it as told)");
         }
         if ("GET".equals(request.getMethod())) {
             Optional<MockResponse> own = own(path);
@@ -78,6 +88,16 @@ final class SimulatedApiDispatcher extends Dispatcher {
             response.setHeader("Content-Type", JSON);
         }
         return response;
+    }
+
+    /** Answers every request for exactly {@code path} with {@code code} (e.g. 403) until told otherwise. */
+    void refuse(String path, int code) {
+        refusals.put(path, code);
+    }
+
+    /** Serves {@code path} again. */
+    void allow(String path) {
+        refusals.remove(path);
     }
 
     /**

@@ -66,7 +66,7 @@ public final class SimulatedCluster implements AutoCloseable {
         this.web = new MockWebServer();
         this.dispatcher = new SimulatedApiDispatcher(new KubernetesCrudDispatcher(),
                 new ApiCatalog(), version, () -> "localhost:" + web.getPort());
-        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, new HashMap<>(),
+        this.server = new KubernetesMockServer(new Context(), web, new HashMap<>(),
                 dispatcher, true, version);
         server.start(InetAddress.getLoopbackAddress(), port);
     }
@@ -196,6 +196,19 @@ public final class SimulatedCluster implements AutoCloseable {
                         + " failed with " + response.code() + ": " + response.getBody().readUtf8());
             }
         }
+    }
+
+    /**
+     * Makes the server answer every request for exactly {@code path} (no query) with an HTTP error, e.g.
+     * {@code refuse("/api/v1/pods", 403)} for a user who may not list pods across namespaces.
+     */
+    public void refuse(String path, int code) {
+        dispatcher.refuse(path, code);
+    }
+
+    /** Undoes {@link #refuse}. */
+    public void allow(String path) {
+        dispatcher.allow(path);
     }
 
     /** Forgets the requests the mock records for inspection, which otherwise pile up in a long run. */

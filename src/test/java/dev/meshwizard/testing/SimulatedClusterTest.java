@@ -2,6 +2,8 @@ package dev.meshwizard.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshwizard.cluster.PodRow;
+import dev.meshwizard.cluster.Rows;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
@@ -20,9 +22,11 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,21 @@ class SimulatedClusterTest {
     }
 
     @Test
+    void samplePodsShowASidecarAPendingPodAndACrashLoop() {
+        Map<String, PodRow> rows = cluster.client().pods().inNamespace("bookinfo").list().getItems().stream()
+                .map(Rows::pod).collect(Collectors.toMap(PodRow::name, r -> r));
+
+        assertThat(rows.get("productpage-v1-5c5f4c8b9d-7xk2p")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo("Running");
+            assertThat(r.sidecar()).isTrue();
+            assertThat(r.ready() + "/" + r.total()).isEqualTo("2/2");
+        });
+        assertThat(rows.get("reviews-v1-7f6b9c8d5-pq3rt").status()).isEqualTo("Pending");
+        assertThat(rows.get(SampleCluster.CRASHING_POD).status()).isEqualTo("CrashLoopBackOff");
+        assertThat(rows.get("details-v1-65cfcf56f9-4zq8m").sidecar()).isFalse();
+    }
+
+    @Test
     void sampleHasAnIngressGatewayWithAnAddressAndAPendingLoadBalancer() {
         Service gateway = cluster.client().services().inNamespace("istio-system").withName("istio-ingressgateway")
                 .get();
@@ -122,6 +141,10 @@ class SimulatedClusterTest {
         assertThat(gateway.getSpec().getPorts()).extracting(p -> p.getName() + ":" + p.getPort())
                 .containsExactly("status-port:15021", "http2:80", "https:443");
         assertThat(pending.getSpec().getType()).isEqualTo("LoadBalancer");
+        assertThat(Rows.service(gateway).ports()).isEqualTo(
+                "status-port 15021→15021/31021, http2 80→8080/31080, https 443→8443/31443");
+        assertThat(Rows.service(gateway).external()).isEqualTo("127.0.0.1");
+        assertThat(Rows.service(pending).external()).isEqualTo("pending");
         assertThat(pending.getStatus() == null || pending.getStatus().getLoadBalancer() == null
                 || pending.getStatus().getLoadBalancer().getIngress().isEmpty()).isTrue();
     }
@@ -140,11 +163,14 @@ class SimulatedClusterTest {
             public void onClose(WatcherException cause) {
             }
         };
-        try (Watch ignored = cluster.client().pods().inNamespace("bookinfo")
-                .watch(new ListOptionsBuilder().withResourceVersion(listedAt).build(), watcher)) {
+        Watch watch = cluster.client().pods().inNamespace("bookinfo")
+                .watch(new ListOptionsBuilder().withResourceVersion(listedAt).build(), watcher);
+        try {
             cluster.createAll(List.of(TestPods.pod("bookinfo", "late-arrival").container("app", "app:1").build()));
 
             assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("ADDED late-arrival");
+        } finally {
+            watch.close();
         }
     }
 

@@ -70,9 +70,12 @@ public final class WatchBench {
             for (int run = 1; run <= runs; run++) {
                 Counting listener = new Counting(pods);
                 long start = System.nanoTime();
-                try (ClusterWatch watch = ClusterWatch.start(client, WatchScope.all(), listener)) {
+                ClusterWatch timed = ClusterWatch.start(client, WatchScope.all(), listener);
+                try {
                     listener.awaitAll();
                     syncTimes.add(millisSince(start));
+                } finally {
+                    timed.close();
                 }
             }
             table.add(row("ClusterWatch start → " + pods + " PodRows, runs (ms)",
