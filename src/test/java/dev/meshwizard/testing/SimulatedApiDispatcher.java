@@ -1,5 +1,8 @@
 package dev.meshwizard.testing;
 
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatusBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -36,6 +39,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
 
     private final KubernetesCrudDispatcher crud;
     private final ApiCatalog catalog;
+    private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
+
+    private final java.util.Set<String> deniedAccess = ConcurrentHashMap.newKeySet();
     private final VersionInfo version;
     private final Supplier<String> serverAddress;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
@@ -63,6 +69,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
                     + "simulated-user\" cannot " + request.getMethod().toLowerCase(java.util.Locale.ROOT)
                     + " " + path + " (the simulated API server refuses it as told)");
         }
+        if ("POST".equals(request.getMethod()) && path.equals(ACCESS_REVIEWS)) {
+            return accessReview(request);
+        }
         if ("GET".equals(request.getMethod())) {
             Optional<MockResponse> own = own(path);
             if (own.isPresent()) {
@@ -88,6 +97,32 @@ final class SimulatedApiDispatcher extends Dispatcher {
             response.setHeader("Content-Type", JSON);
         }
         return response;
+    }
+
+    /**
+     * Answers a SelfSubjectAccessReview as an authorizer would: allowed, unless {@link #denyAccess} named the
+     * resource. The CRUD mock would instead store the review and answer without a status.
+     */
+    private MockResponse accessReview(RecordedRequest request) {
+        SelfSubjectAccessReview review = Serialization.unmarshal(request.getUtf8Body(), SelfSubjectAccessReview.class);
+        ResourceAttributes attributes = review.getSpec() == null ? null : review.getSpec().getResourceAttributes();
+        String resource = attributes == null ? "" : groupResource(attributes.getGroup(), attributes.getResource());
+        boolean allowed = !deniedAccess.contains(resource);
+        review.setStatus(new SubjectAccessReviewStatusBuilder().withAllowed(allowed).withDenied(!allowed)
+                .withReason(allowed ? "the simulated API allows everything it was not told to deny"
+                        : "denied by the simulated API as told")
+                .build());
+        return new MockResponse().setResponseCode(201).setHeader("Content-Type", JSON)
+                .setBody(Serialization.asJson(review));
+    }
+
+    /** Makes access reviews for creating {@code resource} in {@code group} ("" for core) answer "denied". */
+    void denyAccess(String group, String resource) {
+        deniedAccess.add(groupResource(group, resource));
+    }
+
+    private static String groupResource(String group, String resource) {
+        return (group == null ? "" : group) + "/" + resource;
     }
 
     /** Answers every request for exactly {@code path} with {@code code} (e.g. 403) until told otherwise. */

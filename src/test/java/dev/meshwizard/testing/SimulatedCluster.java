@@ -206,6 +206,14 @@ public final class SimulatedCluster implements AutoCloseable {
         dispatcher.refuse(path, code);
     }
 
+    /**
+     * Makes SelfSubjectAccessReviews for creating {@code resource} in {@code group} ("" for the core group)
+     * answer "denied"; everything else is allowed, as for a cluster admin.
+     */
+    public void denyAccess(String group, String resource) {
+        dispatcher.denyAccess(group, resource);
+    }
+
     /** Undoes {@link #refuse}. */
     public void allow(String path) {
         dispatcher.allow(path);
