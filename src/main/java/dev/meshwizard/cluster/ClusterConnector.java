@@ -2,10 +2,16 @@ package dev.meshwizard.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +46,36 @@ public final class ClusterConnector {
     /** A connector with the environment given, for tests. */
     ClusterConnector(Map<String, String> env) {
         this.env = Map.copyOf(env);
+    }
+
+    /**
+     * Loads and exercises the client's JSON model, row conversion and HTTP classes, so that the first Connect
+     * and the first informer sync do not pay for class loading and a cold JIT. Touches no network; call it
+     * once in the background at startup.
+     */
+    public static void warmUp() {
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        Pod pod = new PodBuilder()
+                .withNewMetadata().withName("warm-up").withNamespace("default").withUid("0")
+                .addToLabels("app", "warm-up").addToAnnotations("sidecar.istio.io/status", "{}").endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("example/app:1").addNewPort()
+                .withContainerPort(9080).endPort().endContainer().addNewContainer().withName("istio-proxy")
+                .withImage("istio/proxyv2").endContainer().withNodeName("node").endSpec()
+                .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True")
+                .endCondition().addNewContainerStatus().withName("app").withReady(true).withRestartCount(0)
+                .withNewState().withNewRunning().withStartedAt("2026-01-01T00:00:00Z").endRunning().endState()
+                .endContainerStatus().endStatus().build();
+        Service service = new ServiceBuilder().withNewMetadata().withName("warm-up").withNamespace("default")
+                .withUid("1").endMetadata().withNewSpec().withType("LoadBalancer").addNewPort().withName("http")
+                .withPort(80).withNewTargetPort(8080).endPort().endSpec().build();
+        String podJson = serialization.asJson(pod);
+        String serviceJson = serialization.asJson(service);
+        for (int i = 0; i < 300; i++) {
+            Rows.pod(serialization.unmarshal(podJson, Pod.class));
+            Rows.service(serialization.unmarshal(serviceJson, Service.class));
+        }
+        Config offline = new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build();
+        new KubernetesClientBuilder().withConfig(offline).build().close();
     }
 
     /**

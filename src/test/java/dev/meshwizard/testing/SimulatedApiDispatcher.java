@@ -141,7 +141,16 @@ final class SimulatedApiDispatcher extends Dispatcher {
      * @return the response the server would have sent
      */
     MockResponse createDirectly(String path, String json) {
-        RecordedRequest request = new RecordedRequest("HTTP/1.1", HttpMethod.POST, path,
+        return storeDirectly(HttpMethod.POST, path, json);
+    }
+
+    /** Replaces an object as a PUT to {@code path} (ending in its name) would, without HTTP. */
+    MockResponse replaceDirectly(String path, String json) {
+        return storeDirectly(HttpMethod.PUT, path, json);
+    }
+
+    private MockResponse storeDirectly(HttpMethod method, String path, String json) {
+        RecordedRequest request = new RecordedRequest("HTTP/1.1", method, path,
                 Headers.builder().add("Content-Type", JSON).build(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
         return crud.dispatch(request);
     }

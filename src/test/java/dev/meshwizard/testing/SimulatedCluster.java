@@ -34,7 +34,7 @@ import java.util.logging.Logger;
 public final class SimulatedCluster implements AutoCloseable {
 
     /** The Kubernetes version the server reports unless told otherwise. */
-    public static final String DEFAULT_GIT_VERSION = "v1.30.2";
+    public static final String DEFAULT_GIT_VERSION = "v1.33.1";
 
     /** The bearer token of written kubeconfigs and clients; the server accepts any. */
     public static final String TOKEN = "simulated-token";
@@ -185,16 +185,34 @@ public final class SimulatedCluster implements AutoCloseable {
      */
     public void createAll(Collection<? extends HasMetadata> objects) {
         for (HasMetadata object : objects) {
-            String apiVersion = HasMetadata.getApiVersion(object.getClass());
-            String base = apiVersion.contains("/") ? "/apis/" + apiVersion : "/api/" + apiVersion;
-            String namespace = object.getMetadata().getNamespace();
-            String plural = HasMetadata.getPlural(object.getClass());
-            String path = namespace != null ? base + "/namespaces/" + namespace + "/" + plural : base + "/" + plural;
-            MockResponse response = dispatcher.createDirectly(path, Serialization.asJson(object));
-            if (response.code() != 201) {
-                throw new IllegalStateException("Creating " + path + "/" + object.getMetadata().getName()
-                        + " failed with " + response.code() + ": " + response.getBody().readUtf8());
-            }
+            MockResponse response = dispatcher.createDirectly(collectionPath(object), Serialization.asJson(object));
+            check(response, 201, "Creating", object);
+        }
+    }
+
+    /**
+     * Replaces stored objects without HTTP, as a PUT would (watchers see MODIFIED): for load generation. The
+     * objects must carry the current resourceVersion, or none.
+     */
+    public void replaceAll(Collection<? extends HasMetadata> objects) {
+        for (HasMetadata object : objects) {
+            String path = collectionPath(object) + "/" + object.getMetadata().getName();
+            check(dispatcher.replaceDirectly(path, Serialization.asJson(object)), 200, "Replacing", object);
+        }
+    }
+
+    private static String collectionPath(HasMetadata object) {
+        String apiVersion = HasMetadata.getApiVersion(object.getClass());
+        String base = apiVersion.contains("/") ? "/apis/" + apiVersion : "/api/" + apiVersion;
+        String namespace = object.getMetadata().getNamespace();
+        String plural = HasMetadata.getPlural(object.getClass());
+        return namespace != null ? base + "/namespaces/" + namespace + "/" + plural : base + "/" + plural;
+    }
+
+    private static void check(MockResponse response, int expected, String what, HasMetadata object) {
+        if (response.code() != expected) {
+            throw new IllegalStateException(what + " " + object.getKind() + " " + object.getMetadata().getName()
+                    + " failed with " + response.code() + ": " + response.getBody().readUtf8());
         }
     }
 

@@ -93,7 +93,7 @@ class SimulatedClusterTest {
 
     @Test
     void versionReportsTheConfiguredGitVersion() {
-        assertThat(cluster.client().getKubernetesVersion().getGitVersion()).isEqualTo("v1.30.2");
+        assertThat(cluster.client().getKubernetesVersion().getGitVersion()).isEqualTo(SimulatedCluster.DEFAULT_GIT_VERSION);
     }
 
     @Test

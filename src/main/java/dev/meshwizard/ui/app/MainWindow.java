@@ -2,6 +2,7 @@ package dev.meshwizard.ui.app;
 
 import atlantafx.base.theme.Styles;
 import dev.meshwizard.cluster.ClusterConnector;
+import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.ui.common.StatusBarView;
 import dev.meshwizard.ui.common.StatusBarViewModel;
@@ -58,6 +59,7 @@ public final class MainWindow extends BorderPane {
         setBottom(new StatusBarView(new StatusBarViewModel(jobs), session.descriptionProperty()));
 
         clusterStep.loadInitial();
+        Job.ofRunnable("Preparing the Kubernetes client", ClusterConnector::warmUp).runWith(jobs);
     }
 
     private HBox header(AppSettings settings, Consumer<Boolean> theme) {

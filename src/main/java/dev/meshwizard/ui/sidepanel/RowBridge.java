@@ -36,7 +36,12 @@ public final class RowBridge implements WatchListener, AutoCloseable {
 
     /** Bridges onto the JavaFX application thread. */
     public static Factory onFxThread() {
-        return (batches, states) -> new RowBridge(Platform::runLater, batches, states);
+        return on(Platform::runLater);
+    }
+
+    /** Bridges through {@code deliver}, which must run tasks one at a time in order (tests, measurements). */
+    public static Factory on(Executor deliver) {
+        return (batches, states) -> new RowBridge(deliver, batches, states);
     }
 
     @Override

@@ -13,7 +13,10 @@ import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -39,8 +42,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class SidePanelView extends VBox {
 
     private final SidePanelViewModel model;
-    private final TableView<PodRow> podTable = new TableView<>();
-    private final TableView<ServiceRow> serviceTable = new TableView<>();
+    private final TableView<LiveRow<PodRow>> podTable = new TableView<>();
+    private final TableView<LiveRow<ServiceRow>> serviceTable = new TableView<>();
+    private final ObjectProperty<Instant> clock = new SimpleObjectProperty<>(Instant.now());
 
     public SidePanelView(SidePanelViewModel model) {
         this.model = model;
@@ -55,10 +59,8 @@ public final class SidePanelView extends VBox {
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(header(), scopeRow(), filterField(), split);
 
-        Timeline ages = new Timeline(new KeyFrame(Duration.seconds(5), e -> {
-            podTable.refresh();
-            serviceTable.refresh();
-        }));
+        // ages move on by themselves: only the visible Age cells re-read the clock, no table-wide refresh
+        Timeline ages = new Timeline(new KeyFrame(Duration.seconds(5), e -> clock.set(Instant.now())));
         ages.setCycleCount(Timeline.INDEFINITE);
         ages.play();
     }
@@ -114,17 +116,17 @@ public final class SidePanelView extends VBox {
 
     private TabPane tables() {
         podTable.setId("pods-table");
-        SortedList<PodRow> sortedPods = new SortedList<>(model.pods());
+        SortedList<LiveRow<PodRow>> sortedPods = new SortedList<>(model.pods());
         sortedPods.comparatorProperty().bind(podTable.comparatorProperty());
         podTable.setItems(sortedPods);
         podTable.getColumns().add(text("Namespace", PodRow::namespace, 90));
         podTable.getColumns().add(text("Name", PodRow::name, 170));
         podTable.getColumns().add(text("Ready", p -> p.ready() + "/" + p.total(), 50));
-        TableColumn<PodRow, String> status = text("Status", PodRow::status, 110);
+        TableColumn<LiveRow<PodRow>, String> status = text("Status", PodRow::status, 110);
         status.setCellFactory(c -> new StatusCell());
         podTable.getColumns().add(status);
-        TableColumn<PodRow, Integer> restarts = new TableColumn<>("Restarts");
-        restarts.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().restarts()));
+        TableColumn<LiveRow<PodRow>, Integer> restarts = new TableColumn<>("Restarts");
+        restarts.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().get().restarts()));
         restarts.setPrefWidth(60);
         podTable.getColumns().add(restarts);
         podTable.getColumns().add(age(PodRow::created));
@@ -133,7 +135,7 @@ public final class SidePanelView extends VBox {
         setUp(podTable, "No pods in the watched namespaces");
 
         serviceTable.setId("services-table");
-        SortedList<ServiceRow> sortedServices = new SortedList<>(model.services());
+        SortedList<LiveRow<ServiceRow>> sortedServices = new SortedList<>(model.services());
         sortedServices.comparatorProperty().bind(serviceTable.comparatorProperty());
         serviceTable.setItems(sortedServices);
         serviceTable.getColumns().add(text("Namespace", ServiceRow::namespace, 90));
@@ -157,12 +159,12 @@ public final class SidePanelView extends VBox {
         return tabs;
     }
 
-    private <R extends Row> void setUp(TableView<R> table, String placeholder) {
+    private <R extends Row> void setUp(TableView<LiveRow<R>> table, String placeholder) {
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         table.setPlaceholder(new Label(placeholder));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                model.selectedProperty().set(now);
+                model.selectedProperty().set(now.get());
             }
         });
     }
@@ -179,45 +181,58 @@ public final class SidePanelView extends VBox {
         return details;
     }
 
-    private static <R> TableColumn<R, String> text(String title, Function<R, String> value, double width) {
-        TableColumn<R, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    private static <R extends Row> TableColumn<LiveRow<R>, String> text(String title, Function<R, String> value,
+                                                                        double width) {
+        TableColumn<LiveRow<R>, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue().get())));
         column.setPrefWidth(width);
         return column;
     }
 
-    private static <R> TableColumn<R, Instant> age(Function<R, Instant> created) {
-        TableColumn<R, Instant> column = new TableColumn<>("Age");
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(created.apply(c.getValue())));
+    private <R extends Row> TableColumn<LiveRow<R>, Instant> age(Function<R, Instant> created) {
+        TableColumn<LiveRow<R>, Instant> column = new TableColumn<>("Age");
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(created.apply(c.getValue().get())));
         column.setComparator(Comparator.nullsLast(Comparator.<Instant>naturalOrder().reversed()));
         column.setCellFactory(c -> new TableCell<>() {
+            {
+                clock.addListener((obs, old, now) -> show(getItem(), isEmpty()));
+            }
+
             @Override
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : Ages.format(item, Instant.now()));
+                show(item, empty);
+            }
+
+            private void show(Instant item, boolean empty) {
+                setText(empty || item == null ? null : Ages.format(item, clock.get()));
             }
         });
         column.setPrefWidth(50);
         return column;
     }
 
-    private static final class StatusCell extends TableCell<PodRow, String> {
+    /** Colours the status by pseudo-class: cheaper for CSS than swapping style classes on every update. */
+    private static final class StatusCell extends TableCell<LiveRow<PodRow>, String> {
+        private static final PseudoClass GOOD = PseudoClass.getPseudoClass("good");
+        private static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
+        private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
+
+        StatusCell() {
+            getStyleClass().add("pod-status");
+        }
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("status-good", "status-warn", "status-bad");
             setText(empty ? null : item);
-            if (empty || item == null) {
-                return;
-            }
-            if (item.equals("Running") || item.equals("Completed")) {
-                getStyleClass().add("status-good");
-            } else if (item.contains("BackOff") || item.contains("Err") || item.equals("Failed")
-                    || item.equals("Evicted") || item.equals("OOMKilled")) {
-                getStyleClass().add("status-bad");
-            } else {
-                getStyleClass().add("status-warn");
-            }
+            boolean none = empty || item == null;
+            boolean good = !none && (item.equals("Running") || item.equals("Completed"));
+            boolean bad = !none && (item.contains("BackOff") || item.contains("Err") || item.equals("Failed")
+                    || item.equals("Evicted") || item.equals("OOMKilled"));
+            pseudoClassStateChanged(GOOD, good);
+            pseudoClassStateChanged(BAD, bad);
+            pseudoClassStateChanged(WARN, !none && !good && !bad);
         }
     }
 }

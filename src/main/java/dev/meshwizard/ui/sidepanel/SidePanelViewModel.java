@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -47,12 +48,16 @@ public final class SidePanelViewModel {
     private final AppSettings settings;
     private final RowBridge.Factory bridges;
 
-    private final ObservableList<PodRow> pods = FXCollections.observableArrayList();
-    private final ObservableList<ServiceRow> services = FXCollections.observableArrayList();
-    private final FilteredList<PodRow> filteredPods = new FilteredList<>(pods);
-    private final FilteredList<ServiceRow> filteredServices = new FilteredList<>(services);
-    private final Map<String, Integer> podIndex = new HashMap<>();
-    private final Map<String, Integer> serviceIndex = new HashMap<>();
+    // the extractor turns a row swap into an "updated" change: filter and sort follow it, the table re-reads
+    // its visible cells instead of rebuilding them (a replaced element makes the table rebuild every cell)
+    private final ObservableList<LiveRow<PodRow>> pods =
+            FXCollections.observableArrayList(row -> new Observable[] {row.rowProperty()});
+    private final ObservableList<LiveRow<ServiceRow>> services =
+            FXCollections.observableArrayList(row -> new Observable[] {row.rowProperty()});
+    private final FilteredList<LiveRow<PodRow>> filteredPods = new FilteredList<>(pods);
+    private final FilteredList<LiveRow<ServiceRow>> filteredServices = new FilteredList<>(services);
+    private final Map<String, LiveRow<PodRow>> podIndex = new HashMap<>();
+    private final Map<String, LiveRow<ServiceRow>> serviceIndex = new HashMap<>();
 
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final StringProperty namespaces = new SimpleStringProperty(this, "namespaces", "");
@@ -176,8 +181,8 @@ public final class SidePanelViewModel {
 
     /** Applies one batch of changes to the tables. Runs on the FX thread. */
     void applyBatch(Batch<String, Row> batch) {
-        List<PodRow> newPods = new ArrayList<>();
-        List<ServiceRow> newServices = new ArrayList<>();
+        List<LiveRow<PodRow>> newPods = new ArrayList<>();
+        List<LiveRow<ServiceRow>> newServices = new ArrayList<>();
         Set<String> gonePods = new HashSet<>();
         Set<String> goneServices = new HashSet<>();
         for (String key : batch.removals()) {
@@ -189,15 +194,15 @@ public final class SidePanelViewModel {
         }
         batch.upserts().forEach((key, row) -> {
             if (row instanceof PodRow pod) {
-                upsert(pods, podIndex, key, pod, newPods);
+                upsert(podIndex, key, pod, newPods);
             } else if (row instanceof ServiceRow service) {
-                upsert(services, serviceIndex, key, service, newServices);
+                upsert(serviceIndex, key, service, newServices);
             }
         });
         remove(pods, podIndex, gonePods);
         remove(services, serviceIndex, goneServices);
-        append(pods, podIndex, newPods);
-        append(services, serviceIndex, newServices);
+        pods.addAll(newPods);
+        services.addAll(newServices);
         Row current = selected.get();
         if (current != null) {
             if (batch.removals().contains(current.key())) {
@@ -208,33 +213,24 @@ public final class SidePanelViewModel {
         }
     }
 
-    private static <R extends Row> void upsert(ObservableList<R> list, Map<String, Integer> index, String key, R row,
-                                               List<R> added) {
-        Integer at = index.get(key);
-        if (at != null) {
-            list.set(at, row);
+    private static <R extends Row> void upsert(Map<String, LiveRow<R>> index, String key, R row,
+                                               List<LiveRow<R>> added) {
+        LiveRow<R> live = index.get(key);
+        if (live != null) {
+            live.set(row);
         } else {
-            added.add(row);
+            live = new LiveRow<>(row);
+            index.put(key, live);
+            added.add(live);
         }
     }
 
-    private static <R extends Row> void remove(ObservableList<R> list, Map<String, Integer> index, Set<String> keys) {
-        if (keys.isEmpty()) {
-            return;
+    private static <R extends Row> void remove(ObservableList<LiveRow<R>> list, Map<String, LiveRow<R>> index,
+                                               Set<String> keys) {
+        if (!keys.isEmpty()) {
+            keys.forEach(index::remove);
+            list.removeIf(live -> keys.contains(live.get().key()));
         }
-        list.removeIf(row -> keys.contains(row.key()));
-        index.clear();
-        for (int i = 0; i < list.size(); i++) {
-            index.put(list.get(i).key(), i);
-        }
-    }
-
-    private static <R extends Row> void append(ObservableList<R> list, Map<String, Integer> index, List<R> added) {
-        int start = list.size();
-        for (int i = 0; i < added.size(); i++) {
-            index.put(added.get(i).key(), start + i);
-        }
-        list.addAll(added);
     }
 
     private void clearRows() {
@@ -247,19 +243,22 @@ public final class SidePanelViewModel {
 
     private void applyFilter(String text) {
         String[] tokens = text == null ? new String[0] : text.toLowerCase(Locale.ROOT).trim().split("\\s+");
-        Predicate<Row> matches = row -> {
-            String haystack = RowDetails.searchText(row);
+        boolean all = tokens.length == 0 || tokens[0].isEmpty();
+        Predicate<LiveRow<? extends Row>> matches = live -> {
+            String haystack = RowDetails.searchText(live.get());
             return Arrays.stream(tokens).allMatch(haystack::contains);
         };
-        filteredPods.setPredicate(tokens.length == 0 || tokens[0].isEmpty() ? null : matches::test);
-        filteredServices.setPredicate(tokens.length == 0 || tokens[0].isEmpty() ? null : matches::test);
+        filteredPods.setPredicate(all ? null : matches::test);
+        filteredServices.setPredicate(all ? null : matches::test);
     }
 
-    public ObservableList<PodRow> pods() {
+    /** The pods passing the filter. */
+    public ObservableList<LiveRow<PodRow>> pods() {
         return filteredPods;
     }
 
-    public ObservableList<ServiceRow> services() {
+    /** The services passing the filter. */
+    public ObservableList<LiveRow<ServiceRow>> services() {
         return filteredServices;
     }
 

@@ -161,7 +161,7 @@ public final class WatchBench {
         }
     }
 
-    private static void seed(SimulatedCluster cluster, int pods, int namespaces) {
+    static void seed(SimulatedCluster cluster, int pods, int namespaces) {
         List<HasMetadata> objects = new ArrayList<>();
         for (int n = 0; n < namespaces; n++) {
             objects.add(new NamespaceBuilder().withNewMetadata().withName(namespace(n)).endMetadata().build());
@@ -172,7 +172,7 @@ public final class WatchBench {
         cluster.createAll(objects);
     }
 
-    private static Pod benchPod(String namespace, int i) {
+    static Pod benchPod(String namespace, int i) {
         String app = "app-" + (i % 50);
         return pod(namespace, app + "-7d9f8c6b5-" + String.format(Locale.ROOT, "%05d", i)).node("node-" + (i % 10))
                 .label("app", app).label("version", "v1").label("pod-template-hash", "7d9f8c6b5")
@@ -184,7 +184,7 @@ public final class WatchBench {
                 .build();
     }
 
-    private static int runKubectl(Path kubectl, Path kubeconfig, Path cache) throws IOException,
+    static int runKubectl(Path kubectl, Path kubeconfig, Path cache) throws IOException,
             InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(kubectl.toString(), "get", "pods", "-A")
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -201,7 +201,7 @@ public final class WatchBench {
         return lines;
     }
 
-    private record Memory(long heap, long rss) {
+    record Memory(long heap, long rss) {
         static Memory measure() throws IOException, InterruptedException {
             for (int i = 0; i < 3; i++) {
                 System.gc();
@@ -215,34 +215,34 @@ public final class WatchBench {
         }
     }
 
-    private static String mb(long bytes) {
+    static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
-    private static String namespace(int n) {
+    static String namespace(int n) {
         return String.format(Locale.ROOT, "bench-%02d", n);
     }
 
-    private static double millisSince(long start) {
+    static double millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000.0;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    private static String format(double millis) {
+    static String format(double millis) {
         return String.format(Locale.ROOT, "%.0f", millis);
     }
 
-    private static String[] row(String what, String value) {
+    static String[] row(String what, String value) {
         return new String[] {what, value};
     }
 
-    private static void print(List<String[]> table) {
+    static void print(List<String[]> table) {
         int width = table.stream().mapToInt(r -> r[0].length()).max().orElse(10);
         System.out.println();
         System.out.println("Watch benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "

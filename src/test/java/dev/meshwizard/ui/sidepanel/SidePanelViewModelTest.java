@@ -49,15 +49,15 @@ class SidePanelViewModelTest {
         model.applyBatch(upserts(pod("1", "ratings-v1", "Running")));
         model.applyBatch(new Batch<>(Map.of(), Set.of("2", "unknown-key")));
 
-        assertThat(model.pods()).extracting(PodRow::name, PodRow::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ratings-v1", "Running"));
-        assertThat(model.services()).extracting(ServiceRow::name).containsExactly("ratings");
+        assertThat(model.pods()).extracting(LiveRow::get).extracting(PodRow::name, PodRow::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ratings-v1", "Running"));
+        assertThat(model.services()).extracting(LiveRow::get).extracting(ServiceRow::name).containsExactly("ratings");
     }
 
     @Test
     void theSelectionFollowsUpdatesAndClearsWhenItsObjectGoesAway() {
         model.applyBatch(upserts(pod("1", "ratings-v1", "Pending")));
-        model.selectedProperty().set(model.pods().get(0));
+        model.selectedProperty().set(model.pods().get(0).get());
         assertThat(model.detailsProperty().get()).contains("Status: Pending").contains("app: ratings-v1");
 
         model.applyBatch(upserts(pod("1", "ratings-v1", "Running")));
@@ -69,12 +69,34 @@ class SidePanelViewModelTest {
     }
 
     @Test
+    void anUpdateKeepsTheSameTableLineSoSelectionAndCellsSurvive() {
+        model.applyBatch(upserts(pod("1", "ratings-v1", "Pending")));
+        LiveRow<PodRow> line = model.pods().get(0);
+
+        model.applyBatch(upserts(pod("1", "ratings-v1", "Running")));
+
+        assertThat(model.pods()).containsExactly(line);
+        assertThat(line.get().status()).isEqualTo("Running");
+    }
+
+    @Test
+    void aFilteredOutPodAppearsWhenAnUpdateMakesItMatch() {
+        model.applyBatch(upserts(pod("1", "ratings-v1", "Running"), pod("2", "reviews-v1", "Running")));
+        model.filterProperty().set("crashloop");
+        assertThat(model.pods()).isEmpty();
+
+        model.applyBatch(upserts(pod("2", "reviews-v1", "CrashLoopBackOff")));
+
+        assertThat(model.pods()).extracting(live -> live.get().name()).containsExactly("reviews-v1");
+    }
+
+    @Test
     void everyFilterWordMustMatchNameNamespaceStatusOrNode() {
         model.applyBatch(upserts(pod("1", "ratings-v1", "Running"), pod("2", "reviews-v2", "CrashLoopBackOff"),
                 service("3", "reviews")));
 
         model.filterProperty().set("reviews crashloop");
-        assertThat(model.pods()).extracting(PodRow::name).containsExactly("reviews-v2");
+        assertThat(model.pods()).extracting(live -> live.get().name()).containsExactly("reviews-v2");
         assertThat(model.services()).isEmpty();
 
         model.filterProperty().set("  ");
