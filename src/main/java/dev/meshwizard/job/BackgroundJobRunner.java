@@ -7,18 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs jobs on a pool of daemon threads and delivers callbacks and listener events through
  * {@code callbackExecutor} (for the application: {@code Platform::runLater}).
  */
 public final class BackgroundJobRunner implements JobRunner, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobRunner.class);
 
     private final ExecutorService workers;
     private final java.util.concurrent.Executor callbackExecutor;
@@ -31,10 +26,10 @@ public final class BackgroundJobRunner implements JobRunner, AutoCloseable {
 
     @Override
     public <T> JobHandle run(Job<T> job) {
-        RunningJob<T> running = new RunningJob<>(job);
-        callbackExecutor.execute(() -> listeners.forEach(l -> l.started(running)));
-        workers.execute(running::execute);
-        return running;
+        TrackedJob<T> tracked = new TrackedJob<>(job, callbackExecutor, listeners);
+        tracked.announce();
+        workers.execute(tracked::execute);
+        return tracked;
     }
 
     @Override
@@ -59,86 +54,5 @@ public final class BackgroundJobRunner implements JobRunner, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private final class RunningJob<T> implements JobHandle, JobContext {
-        private final Job<T> job;
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final AtomicBoolean done = new AtomicBoolean();
-        private volatile double fraction = -1;
-        private volatile String message = "";
-
-        RunningJob(Job<T> job) {
-            this.job = job;
-        }
-
-        void execute() {
-            try {
-                T value = job.execute(this);
-                finish(() -> {
-                    if (cancelled.get()) {
-                        job.cancelled();
-                    } else {
-                        job.succeeded(value);
-                    }
-                });
-            } catch (Exception | LinkageError e) {
-                if (cancelled.get()) {
-                    finish(job::cancelled);
-                } else {
-                    LOG.debug("Job '{}' failed", job.title(), e);
-                    finish(() -> job.failed(e));
-                }
-            }
-        }
-
-        private void finish(Runnable callback) {
-            done.set(true);
-            callbackExecutor.execute(() -> {
-                try {
-                    callback.run();
-                } finally {
-                    listeners.forEach(l -> l.finished(this));
-                }
-            });
-        }
-
-        @Override
-        public void progress(double value) {
-            fraction = value;
-            report();
-        }
-
-        @Override
-        public void message(String text) {
-            message = text == null ? "" : text;
-            report();
-        }
-
-        private void report() {
-            double f = fraction;
-            String m = message;
-            callbackExecutor.execute(() -> listeners.forEach(l -> l.progressed(this, f, m)));
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled.get();
-        }
-
-        @Override
-        public String title() {
-            return job.title();
-        }
-
-        @Override
-        public void cancel() {
-            cancelled.set(true);
-        }
-
-        @Override
-        public boolean isDone() {
-            return done.get();
-        }
     }
 }

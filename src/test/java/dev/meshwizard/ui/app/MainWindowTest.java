@@ -1,15 +1,11 @@
 package dev.meshwizard.ui.app;
 
 
-import dev.meshwizard.job.BackgroundJobRunner;
 import dev.meshwizard.testing.SimulatedCluster;
-import dev.meshwizard.ui.sidepanel.RowBridge;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -30,8 +26,7 @@ class MainWindowTest {
 
     private static SimulatedCluster cluster;
     private static Path kubeconfig;
-    private BackgroundJobRunner jobs;
-    private MainWindow window;
+    private WindowFixture fixture;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -48,24 +43,12 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path settingsFile = Files.createTempFile(Path.of("target"), "settings", ".properties");
-        Files.delete(settingsFile);
-        AppSettings settings = AppSettings.load(settingsFile);
-        settings.kubeconfigFile(kubeconfig);
-        jobs = new BackgroundJobRunner(Platform::runLater);
-        MeshWizardApp.applyTheme(false);
-        window = new MainWindow(settings, jobs, RowBridge.onFxThread(), dark -> { });
-        Scene scene = new Scene(window, 1280, 800);
-        scene.getStylesheets().add(MeshWizardApp.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        fixture = WindowFixture.show(stage, settings -> settings.kubeconfigFile(kubeconfig));
     }
 
     @AfterEach
     void close() {
-        Platform.runLater(window::close);
-        WaitForAsyncUtils.waitForFxEvents();
-        jobs.close();
+        fixture.close();
     }
 
     @Test

@@ -2,13 +2,7 @@ package dev.meshwizard.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshwizard.job.BackgroundJobRunner;
-import dev.meshwizard.ui.sidepanel.RowBridge;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -24,27 +18,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class OfflineWindowTest {
 
-    private BackgroundJobRunner jobs;
-    private MainWindow window;
+    private WindowFixture fixture;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path settingsFile = Files.createTempFile(Path.of("target"), "settings", ".properties");
-        Files.delete(settingsFile);
-        jobs = new BackgroundJobRunner(Platform::runLater);
-        MeshWizardApp.applyTheme(false);
-        window = new MainWindow(AppSettings.load(settingsFile), jobs, RowBridge.onFxThread(), dark -> { });
-        Scene scene = new Scene(window, 1100, 700);
-        scene.getStylesheets().add(MeshWizardApp.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        fixture = WindowFixture.show(stage, settings -> { });
     }
 
     @AfterEach
     void close() {
-        Platform.runLater(window::close);
-        WaitForAsyncUtils.waitForFxEvents();
-        jobs.close();
+        fixture.close();
     }
 
     @Test
