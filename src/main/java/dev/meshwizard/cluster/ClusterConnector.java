@@ -102,7 +102,9 @@ public final class ClusterConnector {
             String gitVersion = version == null || version.getGitVersion() == null ? "" : version.getGitVersion();
             LOG.info("Connected to {} ({}), Kubernetes {}", resolved.context().server(), failures.where(),
                     gitVersion);
-            return new ClusterSession(resolved.context(), client, gitVersion);
+            boolean simulated = version != null
+                    && ClusterSession.SIMULATION_PLATFORM.equals(version.getPlatform());
+            return new ClusterSession(resolved.context(), client, gitVersion, simulated);
         } catch (ConnectException e) {
             closeQuietly(client);
             throw e;

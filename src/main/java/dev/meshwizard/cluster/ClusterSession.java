@@ -19,12 +19,29 @@ public final class ClusterSession implements AutoCloseable {
     private final KubeContext context;
     private final KubernetesClient client;
     private final String serverVersion;
+    /**
+     * The {@code platform} that Mesh Wizard's own simulated API reports in {@code /version}, so that the app can
+     * say plainly that it is not talking to a cluster.
+     */
+    public static final String SIMULATION_PLATFORM = "mesh-wizard-simulation";
+
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
+    private final boolean simulated;
 
     ClusterSession(KubeContext context, KubernetesClient client, String serverVersion) {
+        this(context, client, serverVersion, false);
+    }
+
+    ClusterSession(KubeContext context, KubernetesClient client, String serverVersion, boolean simulated) {
         this.context = Objects.requireNonNull(context);
         this.client = Objects.requireNonNull(client);
         this.serverVersion = Objects.requireNonNull(serverVersion);
+        this.simulated = simulated;
+    }
+
+    /** True when the server is Mesh Wizard's simulated API (a try-out aid, not a cluster). */
+    public boolean simulated() {
+        return simulated;
     }
 
     public KubeContext context() {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import dev.meshwizard.cluster.ClusterSession;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -59,7 +60,7 @@ public final class SimulatedCluster implements AutoCloseable {
                     .withMinor(numbers.length > 1 ? numbers[1] : "0").withGitVersion(gitVersion)
                     .withGitCommit("0000000000000000000000000000000000000000").withGitTreeState("clean")
                     .withBuildDate("2024-06-11T20:20:00Z").withGoVersion("go1.22.4").withCompiler("gc")
-                    .withPlatform("linux/amd64").build();
+                    .withPlatform(ClusterSession.SIMULATION_PLATFORM).build();
         } catch (java.text.ParseException e) {
             throw new IllegalStateException(e);
         }

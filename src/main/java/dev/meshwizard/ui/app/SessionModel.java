@@ -53,7 +53,8 @@ public final class SessionModel {
         closeCurrent();
         session.set(newSession);
         state.set(State.CONNECTED);
-        description.set("Connected to " + newSession.context().name() + " (Kubernetes " + newSession.serverVersion() + ")");
+        description.set("Connected to " + newSession.context().name() + " (Kubernetes " + newSession.serverVersion() + ")"
+                + (newSession.simulated() ? " — a simulated API for trying the UI, not a cluster" : ""));
     }
 
     public void offline() {

@@ -119,18 +119,18 @@ public final class SidePanelView extends VBox {
         SortedList<LiveRow<PodRow>> sortedPods = new SortedList<>(model.pods());
         sortedPods.comparatorProperty().bind(podTable.comparatorProperty());
         podTable.setItems(sortedPods);
-        podTable.getColumns().add(text("Namespace", PodRow::namespace, 90));
+        podTable.getColumns().add(text("Namespace", PodRow::namespace, 105));
         podTable.getColumns().add(text("Name", PodRow::name, 170));
-        podTable.getColumns().add(text("Ready", p -> p.ready() + "/" + p.total(), 50));
+        podTable.getColumns().add(text("Ready", p -> p.ready() + "/" + p.total(), 56));
         TableColumn<LiveRow<PodRow>, String> status = text("Status", PodRow::status, 110);
         status.setCellFactory(c -> new StatusCell());
         podTable.getColumns().add(status);
         TableColumn<LiveRow<PodRow>, Integer> restarts = new TableColumn<>("Restarts");
         restarts.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().get().restarts()));
-        restarts.setPrefWidth(60);
+        restarts.setPrefWidth(72);
         podTable.getColumns().add(restarts);
         podTable.getColumns().add(age(PodRow::created));
-        podTable.getColumns().add(text("Sidecar", p -> p.sidecar() ? "✓ istio-proxy" : "—", 80));
+        podTable.getColumns().add(text("Sidecar", p -> p.sidecar() ? "✓" : "—", 60));
         podTable.getColumns().add(text("Node", PodRow::node, 100));
         setUp(podTable, "No pods in the watched namespaces");
 
@@ -138,7 +138,7 @@ public final class SidePanelView extends VBox {
         SortedList<LiveRow<ServiceRow>> sortedServices = new SortedList<>(model.services());
         sortedServices.comparatorProperty().bind(serviceTable.comparatorProperty());
         serviceTable.setItems(sortedServices);
-        serviceTable.getColumns().add(text("Namespace", ServiceRow::namespace, 90));
+        serviceTable.getColumns().add(text("Namespace", ServiceRow::namespace, 105));
         serviceTable.getColumns().add(text("Name", ServiceRow::name, 150));
         serviceTable.getColumns().add(text("Type", ServiceRow::type, 90));
         serviceTable.getColumns().add(text("Cluster IP", ServiceRow::clusterIp, 100));

@@ -18,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -82,7 +83,7 @@ public final class ClusterStepView extends VBox {
         table.getColumns().add(column("Server", KubeContext::server, 220));
         table.getColumns().add(column("User", KubeContext::user, 120));
         table.getColumns().add(column("Namespace", c -> c.namespace().isEmpty() ? "default" : c.namespace(), 100));
-        table.setPrefHeight(150);
+        table.setPrefHeight(120);
         table.setMinHeight(110);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -152,8 +153,10 @@ public final class ClusterStepView extends VBox {
         summary.setId("precheck-summary");
         summary.textProperty().bind(model.precheckSummaryProperty());
 
-        HBox controls = new HBox(8, new Label("Istio"), version, run, summary);
+        HBox controls = new HBox(8, new Label("Istio"), version, run);
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        version.setMinWidth(Region.USE_PREF_SIZE);
+        run.setMinWidth(Region.USE_PREF_SIZE);
 
         ListView<PrecheckItem> items = new ListView<>(model.precheckItems());
         items.setId("precheck-items");
@@ -167,7 +170,7 @@ public final class ClusterStepView extends VBox {
 
         Label title = new Label("Precheck");
         title.getStyleClass().add(Styles.TITLE_4);
-        VBox section = new VBox(8, title, controls, items);
+        VBox section = new VBox(8, title, controls, summary, items);
         VBox.setVgrow(section, Priority.ALWAYS);
         return section;
     }

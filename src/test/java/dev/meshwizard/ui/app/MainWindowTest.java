@@ -58,6 +58,8 @@ class MainWindowTest {
         robot.clickOn("#connect");
 
         waitFor(() -> text(robot, "#connection-state").startsWith("Connected to simulated"));
+        org.assertj.core.api.Assertions.assertThat(text(robot, "#connection-state"))
+                .contains("a simulated API for trying the UI, not a cluster");
         waitFor(() -> text(robot, "#watch-status").startsWith("Live"));
 
         cluster.client().pods().inNamespace("istio-system").resource(new PodBuilder()
