@@ -82,7 +82,7 @@ public final class SidePanelBench {
             }
             probe.waitFor(60, TimeUnit.SECONDS);
         }
-        WatchBench.print(table);
+        WatchBench.print("Side panel benchmark, server JVM; the app ran in its own JVM", table);
         System.exit(0);
     }
 

@@ -121,7 +121,7 @@ public final class WatchBench {
                 table.add(row("kubectl get pods -A", "skipped: no /usr/bin/kubectl"));
             }
         }
-        print(table);
+        print("Watch benchmark", table);
         System.exit(0);
     }
 
@@ -242,10 +242,10 @@ public final class WatchBench {
         return new String[] {what, value};
     }
 
-    static void print(List<String[]> table) {
+    static void print(String title, List<String[]> table) {
         int width = table.stream().mapToInt(r -> r[0].length()).max().orElse(10);
         System.out.println();
-        System.out.println("Watch benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        System.out.println(title + " (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
         System.out.println("-".repeat(width + 30));
