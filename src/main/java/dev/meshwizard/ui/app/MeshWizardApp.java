@@ -42,6 +42,12 @@ public final class MeshWizardApp extends Application {
         Scene scene = new Scene(window, 1360, 840);
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("Mesh Wizard");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = MeshWizardApp.class.getResource("/dev/meshwizard/ui/icons/mesh-wizard-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(scene);
         restoreBounds(stage);
         stage.setOnCloseRequest(e -> rememberBounds(stage));
