@@ -1,0 +1,38 @@
+package dev.meshwizard.plan;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything an Istio install needs, and nothing else holds plan state: the profile, platform, revision and
+ * Istio version, where the charts come from, and the releases in install order. Immutable; an edit makes a
+ * new plan.
+ *
+ * @param profile      Istio profile name (default, demo, minimal, ambient, empty, preview, remote, stable)
+ * @param platform     platform value for the charts ("" for none; gke, k3d, k3s, microk8s, minikube, openshift)
+ * @param revision     Istio revision ("" for none, e.g. {@code 1-30-3})
+ * @param istioVersion Istio version the charts are, e.g. {@code 1.30.3} ("" when read from the charts)
+ * @param source       where the charts come from
+ * @param releases     the releases, in install order
+ */
+public record InstallPlan(String profile, String platform, String revision, String istioVersion,
+                          ChartSourceSpec source, List<ChartRelease> releases) {
+
+    public InstallPlan {
+        Objects.requireNonNull(profile, "profile");
+        platform = platform == null ? "" : platform;
+        revision = revision == null ? "" : revision;
+        istioVersion = istioVersion == null ? "" : istioVersion;
+        Objects.requireNonNull(source, "source");
+        releases = List.copyOf(releases);
+    }
+
+    public Optional<ChartRelease> release(String name) {
+        return releases.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    public InstallPlan withReleases(List<ChartRelease> newReleases) {
+        return new InstallPlan(profile, platform, revision, istioVersion, source, newReleases);
+    }
+}
