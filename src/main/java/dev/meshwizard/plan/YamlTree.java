@@ -3,6 +3,7 @@ package dev.meshwizard.plan;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -298,7 +299,7 @@ final class YamlTree {
         open.remove(node);
     }
 
-    /** Every key set twice in one mapping, in document order. */
+    /** Every key set twice in one mapping, by the line of its second appearance. */
     List<Duplicate> duplicates() {
         List<Duplicate> found = new ArrayList<>();
         Map<Node, Map<String, Node>> seen = new IdentityHashMap<>();
@@ -316,6 +317,7 @@ final class YamlTree {
                 }
             }
         }, Collections.newSetFromMap(new IdentityHashMap<>()));
+        found.sort(Comparator.comparingInt(Duplicate::line));
         return found;
     }
 
