@@ -18,6 +18,11 @@ import org.yaml.snakeyaml.nodes.MappingNode;
  * document is always valid YAML with no key set twice.
  *
  * <p>Documents are immutable; {@link #set} and {@link #remove} return new ones.
+ *
+ * <p>Limits: a flow collection on an edited path ({@code {a: 1}}, {@code [80, 443]}) is rewritten as a whole in
+ * block style, dropping comments inside it; replacing a block mapping or list drops the comments inside the old
+ * value; edits through a node with a YAML anchor are refused (its text is shared by every alias); keys written
+ * as explicit {@code ? key} entries cannot be edited.
  */
 public final class ValuesDocument {
 
@@ -38,9 +43,9 @@ public final class ValuesDocument {
     public static ValuesDocument parse(String text) {
         YamlTree tree = YamlTree.parse(Objects.requireNonNull(text, "text"));
         tree.rootMapping();
-        List<YamlTree.Duplicate> duplicates = tree.duplicates();
+        List<DuplicateKeys.Duplicate> duplicates = DuplicateKeys.in(tree);
         if (!duplicates.isEmpty()) {
-            YamlTree.Duplicate first = duplicates.get(0);
+            DuplicateKeys.Duplicate first = duplicates.get(0);
             throw new ValuesException(first.message(), first.line(), first.column(), first.path().toString());
         }
         return new ValuesDocument(tree);
@@ -68,7 +73,18 @@ public final class ValuesDocument {
 
     /** The value at a path; see {@link #get(String)}. */
     public Optional<Object> get(ValuesPath path) {
-        return tree.find(path).map(YamlTree::construct);
+        Object value = toMap();
+        for (Object segment : path.segments()) {
+            if (segment instanceof String key && value instanceof Map<?, ?> map) {
+                value = map.get(key);
+            } else if (segment instanceof Integer index && value instanceof List<?> list
+                    && index >= 0 && index < list.size()) {
+                value = list.get(index);
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(value);
     }
 
     /** Whether the path exists, even with a null value. */
@@ -76,7 +92,10 @@ public final class ValuesDocument {
         return tree.find(ValuesPath.parse(path)).isPresent();
     }
 
-    /** The whole document as nested maps and lists, in document order; empty for a document without keys. */
+    /**
+     * The whole document as nested maps and lists, in document order, with YAML merge keys applied; empty for a
+     * document without keys. The result is a fresh copy the caller may change.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> toMap() {
         MappingNode root = tree.rootMapping();

@@ -84,6 +84,7 @@ final class ValuesEditor {
                 }
                 slot = new Slot(null, sequence.getValue().get(index), sequence);
             }
+            refuseShared(slot.value(), path);
             if (i < path.size() - 1 && YamlTree.isNull(slot.value())) {
                 return Optional.of(replace(slot, nest(path, i + 1, value)));
             }
@@ -115,6 +116,7 @@ final class ValuesEditor {
             if (child.isEmpty()) {
                 return Optional.empty();
             }
+            refuseShared(child.get().value(), path);
             slots.add(child.get());
         }
         Slot target = slots.get(slots.size() - 1);
@@ -249,6 +251,15 @@ final class ValuesEditor {
             nested = map;
         }
         return nested;
+    }
+
+    /** A node with an anchor may appear elsewhere through an alias; its text is not where the path says. */
+    private void refuseShared(Node node, ValuesPath path) {
+        if (node.getAnchor() != null) {
+            throw new ValuesException("cannot edit " + path + " through the YAML anchor &" + node.getAnchor()
+                    + " (line " + tree.line(node) + "): other keys share it; edit the file by hand",
+                    tree.line(node), tree.column(node), path.toString());
+        }
     }
 
     private ValuesException notA(String what, ValuesPath path, int depth, Node node) {

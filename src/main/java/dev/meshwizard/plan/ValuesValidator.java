@@ -46,7 +46,7 @@ public final class ValuesValidator {
             return List.of(new ValuesProblem(Severity.ERROR, e.line(), e.column(), e.path(), e.getMessage(), fix));
         }
         List<ValuesProblem> problems = new ArrayList<>();
-        for (YamlTree.Duplicate duplicate : tree.duplicates()) {
+        for (DuplicateKeys.Duplicate duplicate : DuplicateKeys.in(tree)) {
             problems.add(new ValuesProblem(Severity.ERROR, duplicate.line(), duplicate.column(),
                     duplicate.path().toString(), duplicate.message(),
                     "Keep one of lines " + duplicate.firstLine() + " and " + duplicate.line() + "."));

@@ -3,11 +3,8 @@ package dev.meshwizard.plan;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
@@ -32,13 +29,6 @@ import org.yaml.snakeyaml.representer.Representer;
  * collections (it lies past trailing comments) or block scalars (past trailing blank lines).
  */
 final class YamlTree {
-
-    /** A key that appears twice in one mapping. */
-    record Duplicate(ValuesPath path, int firstLine, int line, int column) {
-        String message() {
-            return path + " set twice: lines " + firstLine + " and " + line;
-        }
-    }
 
     /** Sees each mapping entry with a scalar key, outermost first. */
     interface EntryVisitor {
@@ -297,49 +287,6 @@ final class YamlTree {
             }
         }
         open.remove(node);
-    }
-
-    /** Every key set twice in one mapping, by the line of its second appearance. */
-    List<Duplicate> duplicates() {
-        List<Duplicate> found = new ArrayList<>();
-        Map<Node, Map<String, Node>> seen = new IdentityHashMap<>();
-        walkMappings(root, new ValuesPath(List.of()), (path, mapping) -> {
-            Map<String, Node> keys = seen.computeIfAbsent(mapping, m -> new HashMap<>());
-            for (NodeTuple tuple : mapping.getValue()) {
-                String key = keyName(tuple.getKeyNode());
-                if (key == null) {
-                    continue;
-                }
-                Node first = keys.putIfAbsent(key, tuple.getKeyNode());
-                if (first != null) {
-                    Node again = tuple.getKeyNode();
-                    found.add(new Duplicate(path.child(key), line(first), line(again), column(again)));
-                }
-            }
-        }, Collections.newSetFromMap(new IdentityHashMap<>()));
-        found.sort(Comparator.comparingInt(Duplicate::line));
-        return found;
-    }
-
-    private interface MappingVisitor {
-        void visit(ValuesPath path, MappingNode mapping);
-    }
-
-    private static void walkMappings(Node node, ValuesPath path, MappingVisitor visitor, Set<Node> done) {
-        if (node == null || !done.add(node)) {
-            return;
-        }
-        if (node instanceof MappingNode mapping) {
-            visitor.visit(path, mapping);
-            for (NodeTuple tuple : mapping.getValue()) {
-                String key = keyName(tuple.getKeyNode());
-                walkMappings(tuple.getValueNode(), key == null ? path : path.child(key), visitor, done);
-            }
-        } else if (node instanceof SequenceNode sequence) {
-            for (int i = 0; i < sequence.getValue().size(); i++) {
-                walkMappings(sequence.getValue().get(i), path.index(i), visitor, done);
-            }
-        }
     }
 
     /** SnakeYAML's safe constructor, opened up to build the value of any node. */

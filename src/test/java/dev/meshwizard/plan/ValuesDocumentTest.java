@@ -448,6 +448,87 @@ class ValuesDocumentTest {
                 .hasMessageContaining("service is a plain value, not a mapping (line 1)");
     }
 
+    @Test
+    void eachEditMeansTheSameAsTheSameEditOfThePlainValues() {
+        // Given
+        ValuesDocument doc = ValuesDocument.parse(GATEWAY_VALUES);
+        List<Object[]> edits = List.of(
+                new Object[] {"service.type", "ClusterIP"},
+                new Object[] {"service.annotations", Map.of()},
+                new Object[] {"service.annotations.\"example.com/a\"", "b"},
+                new Object[] {"service.ports", List.of(port("http2", 80, 8080))},
+                new Object[] {"resources", Map.of("limits", Map.of("cpu", "1"))},
+                new Object[] {"resources.requests.cpu", 2},
+                new Object[] {"labels.team", List.of("a", "b")},
+                new Object[] {"labels.extra.deep.key", true},
+                new Object[] {"replicaCount", 3},
+                new Object[] {"labels", "plain"});
+
+        for (Object[] edit : edits) {
+            // When
+            ValuesDocument edited = doc.set((String) edit[0], edit[1]);
+
+            // Then
+            Map<String, Object> expected = doc.toMap();
+            JavaValues.set(expected, ValuesPath.parse((String) edit[0]), 0, edit[1]);
+            assertThat(ValuesDocument.parse(edited.text()).toMap()).as("set %s", edit[0]).isEqualTo(expected);
+            assertThat(edited.text()).as("set %s", edit[0]).startsWith("# Ingress gateway for the shop.\n");
+        }
+        for (String path : List.of("service", "service.type", "resources.requests", "labels.team",
+                "service.annotations.\"service.beta.kubernetes.io/aws-load-balancer-nlb-target-type\"")) {
+            Map<String, Object> expected = doc.toMap();
+            JavaValues.remove(expected, ValuesPath.parse(path), 0);
+            if (path.equals("labels.team") || path.equals("resources.requests")) {
+                expected.put(path.substring(0, path.indexOf('.')), Map.of());
+            }
+            assertThat(doc.remove(path).toMap()).as("remove %s", path).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aFlowListOfPortsBecomesABlockListWhenOnePortChanges() {
+        // Given
+        String text = "service:\n  ports: [{name: http2, port: 80}, {name: https, port: 443}]  # short\n";
+
+        // When
+        String edited = ValuesDocument.parse(text).set("service.ports[1].targetPort", 8443).text();
+
+        // Then
+        assertThat(edited).isEqualTo("""
+                service:
+                  ports:
+                    - name: http2
+                      port: 80
+                    - name: https
+                      port: 443
+                      targetPort: 8443
+                """);
+    }
+
+    @Test
+    void quotedKeysAndValuesOnTheNextLineAreEditedInPlace() {
+        // Given
+        String text = "\"service\":\n  'type':\n    LoadBalancer\n";
+
+        // When
+        String edited = ValuesDocument.parse(text).set("service.type", "NodePort").text();
+
+        // Then
+        assertThat(edited).isEqualTo("\"service\":\n  'type':\n    NodePort\n");
+    }
+
+    @Test
+    void editsThroughAnAnchorSharedByOtherKeysAreRefused() {
+        // Given
+        ValuesDocument doc = ValuesDocument.parse("base: &common\n  cpu: 1\nother: *common\n");
+
+        // Then
+        assertThat(doc.get("other.cpu")).contains(1);
+        assertThatThrownBy(() -> doc.set("other.cpu", 2))
+                .isInstanceOf(ValuesException.class)
+                .hasMessageContaining("through the YAML anchor &common (line 1)");
+    }
+
     static Map<String, Object> port(String name, int port, int targetPort) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", name);
