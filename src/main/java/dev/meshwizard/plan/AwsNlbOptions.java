@@ -57,16 +57,19 @@ public record AwsNlbOptions(Scheme scheme, boolean crossZone, List<String> subne
         return !tlsCertificateArn.isEmpty();
     }
 
+    /** These options with another scheme. */
     public AwsNlbOptions withScheme(Scheme newScheme) {
         return new AwsNlbOptions(newScheme, crossZone, subnets, securityGroups, tlsCertificateArn, sslPorts,
                 sslNegotiationPolicy, healthCheck);
     }
 
+    /** These options with another health check. */
     public AwsNlbOptions withHealthCheck(HealthCheck newCheck) {
         return new AwsNlbOptions(scheme, crossZone, subnets, securityGroups, tlsCertificateArn, sslPorts,
                 sslNegotiationPolicy, newCheck);
     }
 
+    /** These options with TLS terminated by a certificate ("" for none) on the given listener ports. */
     public AwsNlbOptions withTls(String certificateArn, String ports, String negotiationPolicy) {
         return new AwsNlbOptions(scheme, crossZone, subnets, securityGroups, certificateArn, ports,
                 negotiationPolicy, healthCheck);
