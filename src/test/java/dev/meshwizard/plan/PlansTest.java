@@ -1,0 +1,164 @@
+package dev.meshwizard.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PlansTest {
+
+    private static final ChartSourceSpec REPO = ChartSourceSpec.helmRepo(ChartSourceSpec.ISTIO_REPO, "1.30.3");
+
+    static Stream<Arguments> releaseNamesOfEachProfile() {
+        List<String> defaults = List.of("istio-base", "istiod", "istio-ingressgateway");
+        return Stream.of(
+                Arguments.of(Profile.DEFAULT, defaults),
+                Arguments.of(Profile.DEMO, List.of("istio-base", "istiod", "istio-ingressgateway",
+                        "istio-egressgateway")),
+                Arguments.of(Profile.MINIMAL, List.of("istio-base", "istiod")),
+                Arguments.of(Profile.AMBIENT, List.of("istio-base", "istio-cni", "istiod", "ztunnel")),
+                Arguments.of(Profile.EMPTY, List.of()),
+                Arguments.of(Profile.PREVIEW, defaults),
+                Arguments.of(Profile.REMOTE, List.of("istio-base", "istiod")),
+                Arguments.of(Profile.STABLE, defaults));
+    }
+
+    @ParameterizedTest
+    @MethodSource("releaseNamesOfEachProfile")
+    void eachProfilesDefaultPlanHasTheReleaseNamesHelmUsersKnowInInstallOrder(Profile profile, List<String> names) {
+        // When
+        InstallPlan plan = Plans.forProfile(profile, REPO, "1.30.3");
+
+        // Then
+        assertThat(plan.releases()).extracting(ChartRelease::name).containsExactlyElementsOf(names);
+        assertThat(plan.releases()).extracting(ChartRelease::component).containsExactlyElementsOf(profile.components());
+        assertThat(plan.releases()).allSatisfy(r -> assertThat(r.namespace()).isEqualTo("istio-system"));
+        assertThat(plan.profile()).isEqualTo(profile.id());
+        assertThat(plan.istioVersion()).isEqualTo("1.30.3");
+        assertThat(plan.source()).isEqualTo(REPO);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void aProfileHelmKnowsIsSetOnEveryReleaseAndTheOthersSetNone(Profile profile) {
+        // When
+        InstallPlan plan = Plans.forProfile(profile, REPO, "");
+
+        // Then
+        List<String> expected = profile.chartValue().map(v -> List.of("profile=" + v)).orElse(List.of());
+        assertThat(plan.releases()).allSatisfy(r -> assertThat(r.sets()).isEqualTo(expected));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void everyDefaultValuesFileIsValidAndTheDefaultPlanHasNoWarnings(Profile profile) {
+        // When
+        InstallPlan plan = Plans.forProfile(profile, REPO, "");
+
+        // Then
+        assertThat(Plans.warnings(plan)).isEmpty();
+        for (ChartRelease release : plan.releases()) {
+            assertThat(release.valuesYaml()).startsWith("# ");
+            assertThat(new ValuesValidator().validate(release.component(), release.valuesYaml(), profile))
+                    .as(release.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void theDemoEgressGatewayHasAClusterIpServiceAndTheIngressGatewayACommentedAnnotationsExample() {
+        // When
+        InstallPlan plan = Plans.forProfile(Profile.DEMO, REPO, "");
+
+        // Then
+        ChartRelease egress = plan.release("istio-egressgateway").orElseThrow();
+        assertThat(ValuesDocument.parse(egress.valuesYaml()).get("service.type")).contains("ClusterIP");
+        ChartRelease ingress = plan.release("istio-ingressgateway").orElseThrow();
+        ValuesDocument ingressValues = ValuesDocument.parse(ingress.valuesYaml());
+        assertThat(ingressValues.get("service.type")).contains("LoadBalancer");
+        assertThat(ingressValues.contains("service.annotations")).isFalse();
+        assertThat(ingress.valuesYaml()).contains("  # annotations:\n  #   service.beta.kubernetes.io/");
+        assertThat(Plans.gatewayIstioLabel(ingress)).isEqualTo("ingressgateway");
+        assertThat(Plans.gatewayIstioLabel(egress)).isEqualTo("egressgateway");
+    }
+
+    @Test
+    void aGatewayNamedIstioIngressIsWarnedAboutBecauseBookinfosGatewayWillNotSelectIt() {
+        // Given
+        InstallPlan plan = renamedGateway(Profile.DEFAULT, "istio-ingress");
+
+        // When
+        List<String> warnings = Plans.warnings(plan);
+
+        // Then
+        assertThat(warnings).singleElement().asString()
+                .contains("istio-ingress labels its pods istio: ingress")
+                .contains("Bookinfo's Gateway selects istio: ingressgateway")
+                .contains("Name the release istio-ingressgateway");
+    }
+
+    @Test
+    void aGatewayWhoseValuesSetTheBookinfoLabelIsNotWarnedAbout() {
+        // Given
+        InstallPlan plan = renamedGateway(Profile.DEFAULT, "istio-ingress");
+        ChartRelease gateway = plan.release("istio-ingress").orElseThrow();
+        String values = ValuesDocument.parse(gateway.valuesYaml()).set("labels.istio", "ingressgateway").text();
+        plan = plan.withReleases(List.of(plan.releases().get(0), plan.releases().get(1), gateway.withValues(values)));
+
+        // Then
+        assertThat(Plans.gatewayIstioLabel(plan.releases().get(2))).isEqualTo("ingressgateway");
+        assertThat(Plans.warnings(plan)).isEmpty();
+    }
+
+    @Test
+    void twoReleasesWithOneNameInANamespaceAreWarnedAboutOnce() {
+        // Given
+        InstallPlan plan = Plans.forProfile(Profile.MINIMAL, REPO, "");
+        ChartRelease istiod = plan.releases().get(1);
+        plan = plan.withReleases(List.of(plan.releases().get(0), istiod, istiod, istiod,
+                new ChartRelease("istiod", "other", Component.ISTIOD, "", List.of())));
+
+        // Then
+        assertThat(Plans.warnings(plan)).singleElement().asString()
+                .startsWith("Two releases are named istiod in istio-system");
+    }
+
+    @Test
+    void aRevisionThatIsNotADnsLabelIsWarnedAboutWithASuggestion() {
+        // Given
+        InstallPlan plan = Plans.forProfile(Profile.MINIMAL, REPO, "");
+        plan = new InstallPlan(plan.profile(), "", "1.30.3", "", plan.source(), plan.releases());
+
+        // Then
+        assertThat(Plans.warnings(plan)).singleElement().asString()
+                .startsWith("Revision \"1.30.3\" is not a valid DNS label")
+                .endsWith("Try \"1-30-3\".");
+    }
+
+    @Test
+    void aValidRevisionIsNotWarnedAbout() {
+        // Given
+        InstallPlan plan = Plans.forProfile(Profile.MINIMAL, ChartSourceSpec.istioRelease(Path.of("istio-1.30.3")),
+                "");
+
+        // Then
+        assertThat(Plans.warnings(new InstallPlan("minimal", "", "1-30-3", "", plan.source(), plan.releases())))
+                .isEmpty();
+    }
+
+    private static InstallPlan renamedGateway(Profile profile, String name) {
+        InstallPlan plan = Plans.forProfile(profile, REPO, "");
+        List<ChartRelease> releases = plan.releases().stream()
+                .map(r -> r.component() == Component.GATEWAY
+                        ? new ChartRelease(name, r.namespace(), r.component(), Plans.defaultValues(r.component(),
+                        name), r.sets())
+                        : r)
+                .toList();
+        return plan.withReleases(releases);
+    }
+}
