@@ -33,7 +33,8 @@ record ChartMetadata(String name, String version, String appVersion) {
             try {
                 text = Helm.show(chart.toString()).chart().call();
             } catch (RuntimeException e) {
-                throw new ChartSourceException("Helm cannot read the chart archive " + chart + ": " + e.getMessage(), e);
+                throw new ChartSourceException("Helm cannot read the chart archive " + chart + ": " + e.getMessage(),
+                        e);
             }
         }
         return parse(text, chart);
