@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits {@code helm template} output into objects. The identifying fields are read with a line scan, which is
- * enough for what Helm prints (block style, metadata fields one indent in) and much cheaper than a YAML parse; a
- * document the scan cannot read falls back to a full parse.
+ * Splits {@code helm template} output into objects. The identifying fields are read with one pass over the lines,
+ * which is enough for what Helm prints (block style, metadata fields one indent in) and much cheaper than a YAML
+ * parse; a document the pass cannot read falls back to a full parse.
  */
 final class ManifestParser {
 
@@ -22,119 +22,132 @@ final class ManifestParser {
 
     static List<RenderedObject> parse(String output) {
         List<RenderedObject> objects = new ArrayList<>();
-        String source = "";
-        StringBuilder doc = new StringBuilder();
-        int start = 0;
+        Document doc = new Document(output);
         int length = output.length();
-        while (start <= length) {
+        int start = 0;
+        while (start < length) {
             int end = output.indexOf('\n', start);
             if (end < 0) {
                 end = length;
             }
-            String line = output.substring(start, end);
-            if (line.equals("---") || line.startsWith("--- ")) {
-                add(objects, source, doc);
-                source = "";
-                doc.setLength(0);
-            } else if (doc.length() == 0 && line.startsWith(SOURCE_PREFIX)) {
-                source = line.substring(SOURCE_PREFIX.length()).trim();
+            if (doc.isSeparator(start, end)) {
+                doc.finish(objects);
             } else {
-                doc.append(line).append('\n');
+                doc.line(start, end);
             }
             start = end + 1;
         }
-        add(objects, source, doc);
+        doc.finish(objects);
         return objects;
     }
 
-    private static void add(List<RenderedObject> objects, String source, StringBuilder doc) {
-        String yaml = trimTrailingNewlines(doc);
-        if (!hasContent(yaml)) {
-            return;
+    /** The document being read: where its text starts and ends, and what was found in it so far. */
+    private static final class Document {
+        private final String text;
+        private String source = "";
+        private int from = -1;
+        private int to = -1;
+        private String apiVersion = "";
+        private String kind = "";
+        private String name = "";
+        private String namespace = "";
+        private boolean content;
+        private boolean inMetadata;
+        private int metadataIndent = -1;
+
+        Document(String text) {
+            this.text = text;
         }
-        String apiVersion = "";
-        String kind = "";
-        String name = "";
-        String namespace = "";
-        boolean inMetadata = false;
-        int metadataIndent = -1;
-        for (String line : yaml.split("\n")) {
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
-                continue;
+
+        void line(int start, int end) {
+            int indent = start;
+            while (indent < end && text.charAt(indent) == ' ') {
+                indent++;
             }
-            if (!Character.isWhitespace(line.charAt(0))) {
-                inMetadata = line.startsWith("metadata:") && line.substring("metadata:".length()).isBlank();
-                if (line.startsWith("apiVersion:")) {
-                    apiVersion = scalar(line, "apiVersion:".length());
-                } else if (line.startsWith("kind:")) {
-                    kind = scalar(line, "kind:".length());
+            boolean blank = indent == end || text.charAt(indent) == '\r';
+            boolean comment = !blank && text.charAt(indent) == '#';
+            if (from < 0) {
+                if (blank) {
+                    return;
                 }
-                continue;
+                if (comment && text.startsWith(SOURCE_PREFIX, start)) {
+                    source = text.substring(start + SOURCE_PREFIX.length(), end).trim();
+                    return;
+                }
+                from = start;
             }
-            if (inMetadata) {
-                int indent = line.length() - line.stripLeading().length();
+            to = end;
+            if (blank || comment) {
+                return;
+            }
+            content = true;
+            if (indent == start) {
+                inMetadata = text.startsWith("metadata:", start) && text.substring(start + 9, end).isBlank();
+                if (text.startsWith("apiVersion:", start)) {
+                    apiVersion = scalar(start + 11, end);
+                } else if (text.startsWith("kind:", start)) {
+                    kind = scalar(start + 5, end);
+                }
+            } else if (inMetadata) {
                 if (metadataIndent < 0) {
-                    metadataIndent = indent;
+                    metadataIndent = indent - start;
                 }
-                if (indent == metadataIndent) {
-                    String field = line.substring(indent);
-                    if (field.startsWith("name:")) {
-                        name = scalar(field, "name:".length());
-                    } else if (field.startsWith("namespace:")) {
-                        namespace = scalar(field, "namespace:".length());
+                if (indent - start == metadataIndent) {
+                    if (text.startsWith("name:", indent)) {
+                        name = scalar(indent + 5, end);
+                    } else if (text.startsWith("namespace:", indent)) {
+                        namespace = scalar(indent + 10, end);
                     }
                 }
             }
         }
-        if (apiVersion.isEmpty() || kind.isEmpty() || name.isEmpty()) {
-            RenderedObject parsed = fullParse(source, yaml);
-            if (parsed != null) {
-                objects.add(parsed);
-                return;
+
+        boolean isSeparator(int start, int end) {
+            return end - start >= 3 && text.startsWith("---", start)
+                    && (end - start == 3 || text.charAt(start + 3) == ' ');
+        }
+
+        void finish(List<RenderedObject> objects) {
+            if (content) {
+                String yaml = text.substring(from, to).stripTrailing();
+                objects.add(apiVersion.isEmpty() || kind.isEmpty() || name.isEmpty()
+                        ? fullParse(yaml)
+                        : new RenderedObject(apiVersion, kind, name, namespace, source, yaml));
             }
+            source = "";
+            from = -1;
+            to = -1;
+            apiVersion = "";
+            kind = "";
+            name = "";
+            namespace = "";
+            content = false;
+            inMetadata = false;
+            metadataIndent = -1;
         }
-        objects.add(new RenderedObject(apiVersion, kind, name, namespace, source, yaml));
-    }
 
-    private static RenderedObject fullParse(String source, String yaml) {
-        try {
-            JsonNode root = YAML.readTree(yaml);
-            if (root == null || !root.isObject()) {
-                return null;
+        private RenderedObject fullParse(String yaml) {
+            try {
+                JsonNode root = YAML.readTree(yaml);
+                if (root != null && root.isObject()) {
+                    JsonNode metadata = root.path("metadata");
+                    return new RenderedObject(root.path("apiVersion").asText(""), root.path("kind").asText(""),
+                            metadata.path("name").asText(""), metadata.path("namespace").asText(""), source, yaml);
+                }
+            } catch (IOException e) {
+                // kept with what the line pass found
             }
-            JsonNode metadata = root.path("metadata");
-            return new RenderedObject(root.path("apiVersion").asText(""), root.path("kind").asText(""),
-                    metadata.path("name").asText(""), metadata.path("namespace").asText(""), source, yaml);
-        } catch (IOException e) {
-            return null;
+            return new RenderedObject(apiVersion, kind, name, namespace, source, yaml);
         }
-    }
 
-    private static String scalar(String line, int from) {
-        String value = line.substring(from).trim();
-        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                && value.charAt(value.length() - 1) == value.charAt(0)) {
-            return value.substring(1, value.length() - 1);
-        }
-        int comment = value.indexOf(" #");
-        return comment >= 0 ? value.substring(0, comment).trim() : value;
-    }
-
-    private static boolean hasContent(String yaml) {
-        for (String line : yaml.split("\n")) {
-            String trimmed = line.trim();
-            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                return true;
+        private String scalar(int begin, int end) {
+            String value = text.substring(begin, end).trim();
+            if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                    && value.charAt(value.length() - 1) == value.charAt(0)) {
+                return value.substring(1, value.length() - 1);
             }
+            int comment = value.indexOf(" #");
+            return comment >= 0 ? value.substring(0, comment).trim() : value;
         }
-        return false;
-    }
-
-    private static String trimTrailingNewlines(StringBuilder doc) {
-        int end = doc.length();
-        while (end > 0 && (doc.charAt(end - 1) == '\n' || doc.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return doc.substring(0, end);
     }
 }

@@ -106,8 +106,7 @@ public final class Renderer {
         Path valuesFile = null;
         try {
             if (!release.valuesYaml().isBlank()) {
-                valuesFile = Files.createTempFile("mesh-wizard-values-", ".yaml");
-                Files.writeString(valuesFile, release.valuesYaml());
+                valuesFile = ValuesFiles.write(release.valuesYaml());
                 command.withValuesFile(valuesFile);
             }
             sets.forEach(command::set);

@@ -233,14 +233,15 @@ class RendererTest {
     void malformedValuesAreReportedWithHelmsYamlErrorAndTheReleaseNotATemporaryFile() throws IOException {
         InstallPlan plan = TestPlans.plan("default", "", "", CHARTS,
                 List.of(TestPlans.release(Component.ISTIOD, "pilot:\n  env: [a,\nmeshConfig: {}\n")));
+        String valuesFolder = ValuesFiles.folder().toString();
 
         assertThatThrownBy(() -> renderer.render(plan, charts))
                 .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.helmMessage())
                         .contains("the values of istiod")
                         .contains("yaml: line")
-                        .doesNotContain("mesh-wizard-values-"));
-        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("mesh-wizard-values-"));
+                        .doesNotContain(valuesFolder));
+        try (Stream<Path> left = Files.list(ValuesFiles.folder())) {
+            assertThat(left).isEmpty();
         }
     }
 
