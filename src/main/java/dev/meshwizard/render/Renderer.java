@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * {@code --set} items, as {@code helm upgrade --install -f … --set …} would.
  *
  * <p>Helm's native library is loaded once per JVM (about half a second); a render after that costs a few
- * milliseconds a release. A release whose chart and inputs have not changed since an earlier render of this
- * renderer is not rendered again, so editing one release's values re-renders only that release. Thread-safe.
+ * milliseconds a release. A release whose inputs (chart path and modification time, name, namespace, values,
+ * {@code --set} items) are the same as in an earlier render of this renderer is not rendered again, so editing one
+ * release's values re-renders only that release; use a new renderer after changing a chart in place.
+ * Thread-safe.
  */
 public final class Renderer {
 
