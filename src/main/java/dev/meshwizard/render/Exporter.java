@@ -1,0 +1,216 @@
+package dev.meshwizard.render;
+
+import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.InstallPlan;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a plan and its rendered manifests as plain files someone can review and run without Mesh Wizard:
+ * <pre>
+ * values/&lt;release&gt;.yaml          each release's values, exactly as written
+ * manifests/&lt;nn&gt;-&lt;release&gt;.yaml  what Helm renders for it, in install order, Secret values redacted
+ * install.sh                     helm upgrade --install per release, in order
+ * uninstall.sh                   helm uninstall in reverse order; CRDs kept unless DELETE_CRDS=1
+ * README.md                      what is there
+ * </pre>
+ * The folder is written next to the target under a temporary name and moved into place when complete, so a failed
+ * export leaves no half-written folder. An existing target is replaced only when it is empty or an earlier export.
+ */
+public final class Exporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
+    private static final String README_MARK = "exported by Mesh Wizard";
+
+    private Exporter() {
+    }
+
+    /**
+     * Exports a plan and what it rendered to.
+     *
+     * @param plan      the plan, whose releases the manifests were rendered from
+     * @param manifests the plan's rendered manifests, one per release in the same order
+     * @param folder    the folder to create (or replace, if empty or an earlier export)
+     * @return the folder written
+     * @throws FileAlreadyExistsException when the folder holds something else
+     * @throws IOException                when writing fails; nothing is left behind then
+     */
+    public static Path export(InstallPlan plan, RenderedManifests manifests, Path folder) throws IOException {
+        checkMatches(plan, manifests);
+        Path target = folder.toAbsolutePath().normalize();
+        checkReplaceable(target);
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".export-");
+        try {
+            setPermissions(staging, "rwxr-xr-x");
+            write(plan, manifests, staging);
+            moveIntoPlace(staging, target);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+        LOG.info("Exported {} releases to {}", plan.releases().size(), target);
+        return target;
+    }
+
+    /** The values file of a release inside an export, relative to the export folder. */
+    static String valuesFileName(ChartRelease release) {
+        return "values/" + release.name() + ".yaml";
+    }
+
+    /** The manifest file of the {@code index}-th release (0-based) inside an export. */
+    static String manifestFileName(int index, ChartRelease release) {
+        return String.format("manifests/%02d-%s.yaml", index + 1, release.name());
+    }
+
+    private static void write(InstallPlan plan, RenderedManifests manifests, Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("values"));
+        Files.createDirectories(folder.resolve("manifests"));
+        for (int i = 0; i < plan.releases().size(); i++) {
+            ChartRelease release = plan.releases().get(i);
+            Files.writeString(folder.resolve(valuesFileName(release)), release.valuesYaml());
+            Files.writeString(folder.resolve(manifestFileName(i, release)),
+                    manifests.releases().get(i).displayYaml());
+        }
+        writeScript(folder.resolve("install.sh"), InstallScripts.install(plan, manifests));
+        writeScript(folder.resolve("uninstall.sh"), InstallScripts.uninstall(plan));
+        Files.writeString(folder.resolve("README.md"), readme(plan, manifests));
+    }
+
+    private static void writeScript(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        setPermissions(file, "rwxr-xr-x");
+    }
+
+    private static void setPermissions(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("No POSIX permissions for {}", path);
+        }
+    }
+
+    private static String readme(InstallPlan plan, RenderedManifests manifests) {
+        ChartSourceSpec source = plan.source();
+        String version = plan.istioVersion().isBlank() && !manifests.releases().isEmpty()
+                ? manifests.releases().get(0).chartVersion() : plan.istioVersion();
+        StringBuilder text = new StringBuilder();
+        text.append("# Istio ").append(version).append(" install, ").append(README_MARK).append("\n\n")
+                .append("Profile `").append(plan.profile()).append('`')
+                .append(plan.platform().isBlank() ? "" : ", platform `" + plan.platform() + "`")
+                .append(plan.revision().isBlank() ? "" : ", revision `" + plan.revision() + "`")
+                .append(". Charts from ").append(describe(source)).append(".\n\n")
+                .append("| # | Release | Namespace | Chart | Objects |\n|---|---|---|---|---|\n");
+        for (int i = 0; i < manifests.releases().size(); i++) {
+            RenderedRelease release = manifests.releases().get(i);
+            String counts = release.countsByKind().entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+            text.append("| ").append(i + 1).append(" | ").append(release.name()).append(" | ")
+                    .append(release.namespace()).append(" | ").append(release.chart()).append(' ')
+                    .append(release.chartVersion()).append(" | ").append(counts).append(" |\n");
+        }
+        text.append("\n## What is here\n\n")
+                .append("- `values/<release>.yaml`: each release's values, as written in Mesh Wizard.\n")
+                .append("- `manifests/<nn>-<release>.yaml`: what Helm renders for each release (`helm template`),")
+                .append(" in install order. Secret values show as `").append(RenderedObject.REDACTED)
+                .append("`. These files are for review; the scripts install from the charts.\n")
+                .append("- `install.sh`: `helm upgrade --install` for each release in order, each with `--wait`,")
+                .append(" into the cluster of the current kubectl context. Needs only `helm` and `kubectl`.\n")
+                .append("- `uninstall.sh`: `helm uninstall` in reverse order. Istio's CRDs, and the Istio")
+                .append(" resources stored in them, stay unless you run `DELETE_CRDS=1 ./uninstall.sh`.\n");
+        if (source.kind() != ChartSourceSpec.Kind.HELM_REPO) {
+            text.append("\nThe scripts name the charts by their paths on the machine that exported them;")
+                    .append(" elsewhere, change those paths.\n");
+        }
+        return text.toString();
+    }
+
+    private static String describe(ChartSourceSpec source) {
+        return switch (source.kind()) {
+            case HELM_REPO -> "the Helm repository " + source.repoUrl() + " at version " + source.version();
+            case ISTIO_RELEASE -> "the Istio release folder " + source.folder().toAbsolutePath();
+            case CHARTS_FOLDER -> "the charts folder " + source.folder().toAbsolutePath();
+        };
+    }
+
+    private static void checkMatches(InstallPlan plan, RenderedManifests manifests) {
+        List<String> planned = plan.releases().stream().map(ChartRelease::name).toList();
+        List<String> rendered = manifests.releases().stream().map(RenderedRelease::name).toList();
+        if (!planned.equals(rendered)) {
+            throw new IllegalArgumentException("The manifests were rendered for releases " + rendered
+                    + ", the plan has " + planned);
+        }
+    }
+
+    private static void checkReplaceable(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "a file of that name exists");
+        }
+        if (isEmpty(target) || isEarlierExport(target)) {
+            return;
+        }
+        throw new FileAlreadyExistsException(target.toString(), null,
+                "the folder is not empty and is not an earlier export; choose a new or empty folder");
+    }
+
+    private static boolean isEarlierExport(Path folder) throws IOException {
+        Path readme = folder.resolve("README.md");
+        if (!Files.isRegularFile(readme) || !Files.isRegularFile(folder.resolve("install.sh"))) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(readme)) {
+            return lines.findFirst().map(first -> first.contains(README_MARK)).orElse(false);
+        }
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static void moveIntoPlace(Path staging, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        Path previous = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
+        Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+        deleteTree(previous);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}: {}", root, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.meshwizard.render;
+
+import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.InstallPlan;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Writes {@code install.sh} and {@code uninstall.sh}: the stock helm and kubectl commands for a plan. */
+final class InstallScripts {
+
+    /** The name the install script gives the Istio Helm repository. */
+    static final String REPO_NAME = "istio";
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+    private InstallScripts() {
+    }
+
+    static String install(InstallPlan plan, RenderedManifests manifests) {
+        ChartSourceSpec source = plan.source();
+        StringBuilder script = new StringBuilder();
+        script.append("#!/usr/bin/env bash\n")
+                .append("# Installs Istio ").append(version(plan, manifests)).append(" with Helm: profile ")
+                .append(plan.profile()).append(", ").append(plan.releases().size()).append(" releases in order.\n")
+                .append("# Uses helm and kubectl from PATH and the current kubectl context. Written by Mesh Wizard.\n")
+                .append("set -euo pipefail\n")
+                .append("cd \"$(dirname \"$0\")\"\n\n")
+                .append("echo \"Installing into the cluster of context: $(kubectl config current-context)\"\n\n");
+        if (source.kind() == ChartSourceSpec.Kind.HELM_REPO) {
+            script.append(command("helm", "repo", "add", REPO_NAME, source.repoUrl(), "--force-update")).append('\n')
+                    .append(command("helm", "repo", "update", REPO_NAME)).append("\n\n");
+        }
+        for (int i = 0; i < plan.releases().size(); i++) {
+            ChartRelease release = plan.releases().get(i);
+            RenderedRelease rendered = manifests.releases().get(i);
+            List<String> args = new ArrayList<>(List.of("helm", "upgrade", "--install", release.name()));
+            if (source.kind() == ChartSourceSpec.Kind.HELM_REPO) {
+                args.add(REPO_NAME + "/" + release.component().chartName());
+            } else {
+                args.add(rendered.chartPath().toAbsolutePath().normalize().toString());
+            }
+            args.addAll(List.of("-n", release.namespace(), "--create-namespace"));
+            if (source.kind() == ChartSourceSpec.Kind.HELM_REPO) {
+                args.addAll(List.of("--version", source.version()));
+            }
+            args.addAll(List.of("-f", Exporter.valuesFileName(release)));
+            for (Map.Entry<String, String> set : PlanValues.forRelease(plan, release).entrySet()) {
+                args.addAll(List.of("--set", set.getKey() + "=" + escapeSetValue(set.getValue())));
+            }
+            args.add("--wait");
+            script.append("echo '==> ").append(release.name()).append(" (").append(release.component().chartName())
+                    .append(")'\n")
+                    .append(command(args.toArray(String[]::new))).append("\n\n");
+        }
+        script.append("echo 'Done. Helm releases:'\n")
+                .append(command("helm", "list", "-A", "--filter", "^(" + String.join("|", releaseNames(plan)) + ")$"))
+                .append('\n');
+        return script.toString();
+    }
+
+    static String uninstall(InstallPlan plan) {
+        StringBuilder script = new StringBuilder();
+        script.append("#!/usr/bin/env bash\n")
+                .append("# Removes the Helm releases install.sh created, in reverse order. Istio's CRDs, and the\n")
+                .append("# Istio resources stored in them, stay unless DELETE_CRDS=1 is set. Written by Mesh Wizard.\n")
+                .append("set -euo pipefail\n\n")
+                .append("echo \"Uninstalling from the cluster of context: $(kubectl config current-context)\"\n\n");
+        List<ChartRelease> releases = new ArrayList<>(plan.releases());
+        Collections.reverse(releases);
+        for (ChartRelease release : releases) {
+            String status = command("helm", "status", release.name(), "-n", release.namespace());
+            script.append("if ").append(status).append(" >/dev/null 2>&1; then\n")
+                    .append("  ").append(command("helm", "uninstall", release.name(), "-n", release.namespace(),
+                            "--wait")).append('\n')
+                    .append("else\n")
+                    .append("  echo ").append(quote("Release " + release.name() + " is not installed in "
+                            + release.namespace() + "; skipping")).append('\n')
+                    .append("fi\n");
+        }
+        script.append('\n')
+                .append("if [[ \"${DELETE_CRDS:-0}\" == \"1\" ]]; then\n")
+                .append("  echo 'Deleting the Istio CRDs and every Istio resource stored in them'\n")
+                .append("  kubectl get crd -o name | { grep 'istio\\.io' || true; } | xargs -r kubectl delete\n")
+                .append("else\n")
+                .append("  echo 'Istio CRDs kept; run with DELETE_CRDS=1 to delete them too'\n")
+                .append("fi\n");
+        return script.toString();
+    }
+
+    /**
+     * Escapes a value for the helm command line so that it means what it meant to the renderer, which takes
+     * values literally: backslashes and commas escaped, and a leading brace that would start a list.
+     */
+    static String escapeSetValue(String value) {
+        String escaped = value.replace("\\", "\\\\").replace(",", "\\,");
+        return escaped.startsWith("{") ? "\\" + escaped : escaped;
+    }
+
+    static String command(String... args) {
+        StringBuilder line = new StringBuilder();
+        for (String arg : args) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(quote(arg));
+        }
+        return line.toString();
+    }
+
+    /** Shell-quotes an argument when it holds anything beyond plain characters. */
+    static String quote(String arg) {
+        if (!arg.isEmpty() && PLAIN.matcher(arg).matches()) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private static List<String> releaseNames(InstallPlan plan) {
+        return plan.releases().stream().map(ChartRelease::name).distinct().toList();
+    }
+
+    private static String version(InstallPlan plan, RenderedManifests manifests) {
+        if (!plan.istioVersion().isBlank()) {
+            return plan.istioVersion();
+        }
+        return manifests.releases().isEmpty() ? "" : manifests.releases().get(0).chartVersion();
+    }
+}

@@ -1,0 +1,257 @@
+package dev.meshwizard.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.meshwizard.charts.ChartSource;
+import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.Component;
+import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.Profile;
+import dev.meshwizard.testing.TestCharts;
+import dev.meshwizard.testing.TestPlans;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExporterTest {
+
+    private static final ChartSourceSpec REPO = ChartSourceSpec.helmRepo(ChartSourceSpec.ISTIO_REPO, "1.30.3");
+    private static final String INGRESS_VALUES = """
+            # AWS NLB in front of the ingress gateway
+            service:
+              annotations:
+                service.beta.kubernetes.io/aws-load-balancer-type: external   # keep this comment
+            """;
+
+    private static ChartSource charts;
+    private final Renderer renderer = new Renderer();
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void openCharts() throws Exception {
+        charts = ChartSource.open(ChartSourceSpec.chartsFolder(TestCharts.chartsFolder()));
+    }
+
+    @Test
+    void valuesAreWrittenVerbatimAndManifestsInInstallOrder() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
+
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        assertThat(Files.readString(folder.resolve("values/istio-ingressgateway.yaml"))).isEqualTo(INGRESS_VALUES);
+        assertThat(Files.readString(folder.resolve("values/istiod.yaml"))).isEmpty();
+        assertThat(names(folder.resolve("manifests"))).containsExactly("01-istio-base.yaml", "02-istiod.yaml",
+                "03-istio-ingressgateway.yaml", "04-istio-egressgateway.yaml");
+        assertThat(Files.readString(folder.resolve("manifests/02-istiod.yaml")))
+                .startsWith("---\n# Source: istiod/templates/")
+                .contains("name: istiod-canary");
+        assertThat(names(folder)).containsExactly("README.md", "install.sh", "manifests", "uninstall.sh", "values");
+        assertThat(Files.isExecutable(folder.resolve("install.sh"))).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwxr-xr-x");
+        assertThat(Files.readString(folder.resolve("README.md")))
+                .startsWith("# Istio 1.30.3 install, exported by Mesh Wizard")
+                .contains("| 3 | istio-ingressgateway | istio-system | gateway 1.30.3 |")
+                .contains("DELETE_CRDS=1");
+    }
+
+    @Test
+    void bothScriptsPassBashSyntaxCheck() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        for (String script : List.of("install.sh", "uninstall.sh")) {
+            Process check = new ProcessBuilder("bash", "-n", folder.resolve(script).toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(check.getInputStream().readAllBytes());
+
+            assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(check.exitValue()).as(script + ": " + output).isZero();
+        }
+    }
+
+    @Test
+    void theInstallScriptAddsTheIstioRepositoryAndInstallsEachReleaseInOrder() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        List<String> calls = run(folder, "install.sh", Map.of());
+
+        String common = " [-n] [istio-system] [--create-namespace] [--version] [1.30.3]";
+        String planSets = " [--set] [profile=demo] [--set] [global.platform=k3d]";
+        assertThat(calls).containsExactly(
+                "kubectl [config] [current-context]",
+                "helm [repo] [add] [istio] [https://istio-release.storage.googleapis.com/charts] [--force-update]",
+                "helm [repo] [update] [istio]",
+                "helm [upgrade] [--install] [istio-base] [istio/base]" + common + " [-f] [values/istio-base.yaml]"
+                        + planSets + " [--set] [defaultRevision=canary] [--wait]",
+                "helm [upgrade] [--install] [istiod] [istio/istiod]" + common + " [-f] [values/istiod.yaml]"
+                        + planSets + " [--set] [revision=canary] [--set] [pilot.env.EXTRA=a\\,b] [--wait]",
+                "helm [upgrade] [--install] [istio-ingressgateway] [istio/gateway]" + common
+                        + " [-f] [values/istio-ingressgateway.yaml]" + planSets + " [--set] [revision=canary] [--wait]",
+                "helm [upgrade] [--install] [istio-egressgateway] [istio/gateway]" + common
+                        + " [-f] [values/istio-egressgateway.yaml]" + planSets + " [--set] [revision=canary] [--wait]",
+                "helm [list] [-A] [--filter] [^(istio-base|istiod|istio-ingressgateway|istio-egressgateway)$]");
+    }
+
+    @Test
+    void forChartsOnDiskTheInstallScriptNamesTheLocalChartsAndNeedsNoRepository() throws Exception {
+        Path release = TestCharts.istioReleaseFolder(temp);
+        ChartSourceSpec spec = ChartSourceSpec.istioRelease(release);
+        InstallPlan plan = TestPlans.plan(Profile.MINIMAL, spec);
+        RenderedManifests manifests = renderer.render(plan, ChartSource.open(spec));
+        Path folder = Exporter.export(plan, manifests, temp.resolve("export"));
+
+        List<String> calls = run(folder, "install.sh", Map.of());
+
+        assertThat(calls).noneMatch(call -> call.contains("[repo]") || call.contains("--version"));
+        assertThat(calls).contains("helm [upgrade] [--install] [istiod] [" + release.toAbsolutePath()
+                + "/manifests/charts/istio-control/istio-discovery] [-n] [istio-system] [--create-namespace]"
+                + " [-f] [values/istiod.yaml] [--wait]");
+        assertThat(Files.readString(folder.resolve("README.md"))).contains("paths on the machine that exported");
+    }
+
+    @Test
+    void theUninstallScriptRemovesTheReleasesInReverseOrderAndKeepsTheCrds() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        List<String> calls = run(folder, "uninstall.sh", Map.of());
+
+        assertThat(calls).filteredOn(call -> call.startsWith("helm [uninstall]")).containsExactly(
+                "helm [uninstall] [istio-egressgateway] [-n] [istio-system] [--wait]",
+                "helm [uninstall] [istio-ingressgateway] [-n] [istio-system] [--wait]",
+                "helm [uninstall] [istiod] [-n] [istio-system] [--wait]",
+                "helm [uninstall] [istio-base] [-n] [istio-system] [--wait]");
+        assertThat(calls).noneMatch(call -> call.startsWith("kubectl [delete]") || call.startsWith("kubectl [get]"));
+    }
+
+    @Test
+    void withDeleteCrdsTheUninstallScriptAlsoDeletesTheIstioCrdsOnly() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        List<String> calls = run(folder, "uninstall.sh", Map.of("DELETE_CRDS", "1"));
+
+        assertThat(calls).endsWith("kubectl [get] [crd] [-o] [name]",
+                "kubectl [delete] [customresourcedefinition.apiextensions.k8s.io/gateways.networking.istio.io]"
+                        + " [customresourcedefinition.apiextensions.k8s.io/telemetries.telemetry.istio.io]");
+    }
+
+    @Test
+    void exportedManifestsShowSecretsRedacted() throws Exception {
+        InstallPlan plan = TestPlans.plan("default", "", "", REPO, List.of(TestPlans.release(Component.ISTIOD,
+                "pilot:\n  cacerts:\n    ca-key.pem: very-secret-key\n")));
+
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        assertThat(Files.readString(folder.resolve("manifests/01-istiod.yaml")))
+                .contains("ca-key.pem: <redacted>").doesNotContain("dmVyeS1zZWNyZXQta2V5");
+        assertThat(Files.readString(folder.resolve("values/istiod.yaml"))).contains("very-secret-key");
+    }
+
+    @Test
+    void aFailedExportLeavesNoHalfWrittenFolder() {
+        ChartRelease bad = new ChartRelease("bad\0name", "istio-system", Component.BASE, "", List.of());
+        InstallPlan plan = TestPlans.plan("default", "", "", REPO, List.of(bad));
+        RenderObjectsStub stub = new RenderObjectsStub(bad);
+
+        assertThatThrownBy(() -> Exporter.export(plan, stub.manifests(), temp.resolve("export")))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(names(temp)).isEmpty();
+    }
+
+    @Test
+    void aFolderWithOtherFilesIsNotReplacedButAnEarlierExportIs() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
+        RenderedManifests manifests = renderer.render(plan, charts);
+        Path other = Files.createDirectories(temp.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "mine");
+
+        assertThatThrownBy(() -> Exporter.export(plan, manifests, other))
+                .isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessageContaining("not an earlier export");
+        Path export = Exporter.export(plan, manifests, temp.resolve("export"));
+        Files.writeString(export.resolve("values/stale.yaml"), "old");
+        Exporter.export(plan, manifests, export);
+
+        assertThat(Files.readString(other.resolve("notes.txt"))).isEqualTo("mine");
+        assertThat(export.resolve("values/stale.yaml")).doesNotExist();
+        assertThat(names(temp)).containsExactly("export", "other");
+    }
+
+    @Test
+    void manifestsOfAnotherPlanAreRefused() throws Exception {
+        RenderedManifests minimal = renderer.render(TestPlans.plan(Profile.MINIMAL, REPO), charts);
+
+        assertThatThrownBy(() -> Exporter.export(demoPlan(REPO), minimal, temp.resolve("export")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(names(temp)).isEmpty();
+    }
+
+    private static InstallPlan demoPlan(ChartSourceSpec source) {
+        List<ChartRelease> releases = new ArrayList<>(TestPlans.releases(Profile.DEMO));
+        releases.set(1, new ChartRelease("istiod", "istio-system", Component.ISTIOD, "",
+                List.of("pilot.env.EXTRA=a,b")));
+        releases.set(2, TestPlans.ingress(INGRESS_VALUES));
+        return new InstallPlan("demo", "k3d", "canary", "1.30.3", source, releases);
+    }
+
+    /** Runs a script with stand-ins for helm and kubectl that record their arguments, one call a line. */
+    private List<String> run(Path folder, String script, Map<String, String> env) throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path log = temp.resolve("calls.log");
+        String record = "#!/usr/bin/env bash\nprintf '%s' \"$(basename \"$0\")\" >> \"$CALLS\"\n"
+                + "for a in \"$@\"; do printf ' [%s]' \"$a\" >> \"$CALLS\"; done\necho >> \"$CALLS\"\n";
+        Files.writeString(bin.resolve("helm"), record);
+        Files.writeString(bin.resolve("kubectl"), record + """
+                if [[ "$1 $2" == "get crd" ]]; then
+                  echo customresourcedefinition.apiextensions.k8s.io/certificates.cert-manager.io
+                  echo customresourcedefinition.apiextensions.k8s.io/gateways.networking.istio.io
+                  echo customresourcedefinition.apiextensions.k8s.io/telemetries.telemetry.istio.io
+                fi
+                """);
+        bin.resolve("helm").toFile().setExecutable(true);
+        bin.resolve("kubectl").toFile().setExecutable(true);
+        ProcessBuilder builder = new ProcessBuilder("bash", folder.resolve(script).toString())
+                .directory(temp.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().put("CALLS", log.toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return Files.readAllLines(log);
+    }
+
+    private static List<String> names(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Rendered manifests for one release, without rendering it. */
+    private record RenderObjectsStub(ChartRelease release) {
+
+        RenderedManifests manifests() {
+            return new RenderedManifests(List.of(new RenderedRelease(release.name(), release.namespace(),
+                    release.component(), "base", "1.30.3", TestCharts.chart(Component.BASE), List.of())));
+        }
+    }
+}
