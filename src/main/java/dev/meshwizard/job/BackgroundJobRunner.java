@@ -28,7 +28,12 @@ public final class BackgroundJobRunner implements JobRunner, AutoCloseable {
     public <T> JobHandle run(Job<T> job) {
         TrackedJob<T> tracked = new TrackedJob<>(job, callbackExecutor, listeners);
         tracked.announce();
-        workers.execute(tracked::execute);
+        try {
+            workers.execute(tracked::execute);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the runner was closed (the window is going away): the job does not run and says it was cancelled
+            tracked.abandon();
+        }
         return tracked;
     }
 

@@ -53,6 +53,12 @@ final class TrackedJob<T> implements JobHandle, JobContext {
         }
     }
 
+    /** Gives up before running: reported as cancelled. */
+    void abandon() {
+        cancelled.set(true);
+        finish(job::cancelled);
+    }
+
     private void finish(Runnable callback) {
         done.set(true);
         callbacks.execute(() -> {

@@ -72,6 +72,18 @@ class JobRunnerTest {
     }
 
     @Test
+    void aJobHandedToAClosedRunnerIsReportedCancelledInsteadOfThrowing() throws Exception {
+        BlockingQueue<String> outcome = new ArrayBlockingQueue<>(1);
+        background.close();
+
+        JobHandle handle = Job.of("late", () -> 1).onSuccess(v -> outcome.add("success"))
+                .onCancelled(() -> outcome.add("cancelled")).runWith(background);
+
+        assertThat(outcome.poll(5, TimeUnit.SECONDS)).isEqualTo("cancelled");
+        assertThat(handle.isDone()).isTrue();
+    }
+
+    @Test
     void listenersSeeStartProgressAndFinishInOrder() {
         SameThreadJobRunner runner = new SameThreadJobRunner();
         List<String> events = new CopyOnWriteArrayList<>();

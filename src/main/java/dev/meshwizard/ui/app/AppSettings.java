@@ -122,6 +122,32 @@ public final class AppSettings {
         setOrRemove("cluster.context", context);
     }
 
+    /** The workspace folder the plan lives in; a default folder under the user's data folder at first. */
+    public Path workspace() {
+        return Optional.ofNullable(props.getProperty("plan.workspace")).filter(s -> !s.isBlank()).map(Path::of)
+                .orElseGet(AppSettings::defaultWorkspace);
+    }
+
+    public void workspace(Path folder) {
+        setOrRemove("plan.workspace", folder == null ? null : folder.toString());
+    }
+
+    static Path defaultWorkspace() {
+        String explicit = System.getProperty("meshwizard.config.dir");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit, "workspace");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("mesh-wizard").resolve("workspace");
+    }
+
+    /** The folder this settings file lives in (for the list of recent workspaces). */
+    public Path folder() {
+        return file.getParent();
+    }
+
     public Set<String> watchedNamespaces() {
         String value = props.getProperty("watch.namespaces", "istio-system");
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())

@@ -10,7 +10,13 @@ import dev.meshwizard.ui.sidepanel.RowBridge;
 import dev.meshwizard.ui.sidepanel.SidePanelView;
 import dev.meshwizard.ui.sidepanel.SidePanelViewModel;
 import dev.meshwizard.ui.wizard.ClusterStepView;
+import dev.meshwizard.ui.preview.PreviewView;
+import dev.meshwizard.ui.preview.PreviewViewModel;
 import dev.meshwizard.ui.wizard.ClusterStepViewModel;
+import dev.meshwizard.ui.wizard.ProfileStepView;
+import dev.meshwizard.ui.wizard.ProfileStepViewModel;
+import dev.meshwizard.ui.wizard.ValuesStepView;
+import dev.meshwizard.ui.wizard.ValuesStepViewModel;
 import dev.meshwizard.ui.wizard.WizardFrame;
 import dev.meshwizard.ui.wizard.WizardStep;
 import java.util.List;
@@ -35,6 +41,7 @@ public final class MainWindow extends BorderPane {
     private final SessionModel session;
     private final SidePanelViewModel sidePanel;
     private final ClusterStepViewModel clusterStep;
+    private final PlanModel planModel;
 
     public MainWindow(AppSettings settings, JobRunner jobs, RowBridge.Factory bridges, Consumer<Boolean> theme) {
         setId("main-window");
@@ -44,17 +51,25 @@ public final class MainWindow extends BorderPane {
         session.sessionProperty().addListener((obs, old, now) -> sidePanel.sessionChanged(now));
         sidePanel.sessionChanged(null);
 
+        planModel = new PlanModel(jobs);
+        planModel.openWorkspace(settings.workspace(), true);
         List<WizardStep> steps = List.of(
-                new WizardStep("cluster", "Cluster", Feather.SERVER, new ClusterStepView(clusterStep)));
+                new WizardStep("cluster", "Cluster", Feather.SERVER, new ClusterStepView(clusterStep)),
+                new WizardStep("profile", "Profile", Feather.LAYERS,
+                        new ProfileStepView(new ProfileStepViewModel(jobs, planModel))),
+                new WizardStep("values", "Helm values", Feather.SLIDERS,
+                        new ValuesStepView(new ValuesStepViewModel(jobs, planModel))),
+                new WizardStep("preview", "Preview", Feather.EYE,
+                        new PreviewView(new PreviewViewModel(jobs, planModel))));
         WizardFrame wizard = new WizardFrame(steps);
         SidePanelView side = new SidePanelView(sidePanel);
         side.getStyleClass().add("side-panel");
 
         SplitPane split = new SplitPane(wizard, side);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.58);
         SplitPane.setResizableWithParent(side, false);
 
-        setTop(header(settings, theme));
+        setTop(header(settings, theme, new WorkspaceMenu(settings, planModel, jobs)));
         setCenter(split);
         setBottom(new StatusBarView(new StatusBarViewModel(jobs), session.descriptionProperty()));
 
@@ -62,7 +77,7 @@ public final class MainWindow extends BorderPane {
         Job.ofRunnable("Preparing the Kubernetes client", ClusterConnector::warmUp).runWith(jobs);
     }
 
-    private HBox header(AppSettings settings, Consumer<Boolean> theme) {
+    private HBox header(AppSettings settings, Consumer<Boolean> theme, WorkspaceMenu workspace) {
         Label title = new Label("Mesh Wizard", new FontIcon(Feather.COMPASS));
         title.getStyleClass().add(Styles.TITLE_3);
         Label subtitle = new Label("Istio with Helm, from kubeconfig to Kiali");
@@ -82,7 +97,7 @@ public final class MainWindow extends BorderPane {
             theme.accept(now);
         });
 
-        HBox header = new HBox(10, title, subtitle, spacer, dark);
+        HBox header = new HBox(10, title, subtitle, spacer, workspace, dark);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;

@@ -1,0 +1,235 @@
+package dev.meshwizard.ui.wizard;
+
+import dev.meshwizard.job.Job;
+import dev.meshwizard.job.JobRunner;
+import dev.meshwizard.plan.AwsNlbOptions;
+import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.Component;
+import dev.meshwizard.plan.GatewayPresets;
+import dev.meshwizard.plan.HealthCheck;
+import dev.meshwizard.plan.Profile;
+import dev.meshwizard.plan.ValuesDocument;
+import dev.meshwizard.plan.ValuesException;
+import dev.meshwizard.plan.ValuesProblem;
+import dev.meshwizard.plan.ValuesValidator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The values of one release: the YAML text as the user wrote it, its problems, and form fields for the keys
+ * people change most. Form edits are splices into the text (comments and order kept); text edits refresh the
+ * form once they parse.
+ */
+public final class ReleaseValuesModel {
+
+    /** A form field: its values path and its text. */
+    public record Field(String path, String label, StringProperty value) {
+    }
+
+    private final JobRunner jobs;
+    private final String releaseName;
+    private final Component component;
+    private final Consumer<String> publish;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObservableList<ValuesProblem> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
+    private final ObjectProperty<HealthCheck> healthCheck = new SimpleObjectProperty<>(this, "healthCheck");
+    private final List<Field> fields = new ArrayList<>();
+    private Profile profile = Profile.DEFAULT;
+    private boolean refreshing;
+    private long generation;
+
+    ReleaseValuesModel(JobRunner jobs, ChartRelease release, Consumer<String> publish) {
+        this.jobs = jobs;
+        this.releaseName = release.name();
+        this.component = release.component();
+        this.publish = publish;
+        for (String[] field : fieldsFor(component)) {
+            Field f = new Field(field[0], field[1], new SimpleStringProperty(this, field[0], ""));
+            f.value().addListener((obs, old, now) -> {
+                if (!refreshing) {
+                    edit(doc -> now == null || now.isBlank() ? doc.remove(f.path()) : doc.set(f.path(), typed(now)));
+                }
+            });
+            fields.add(f);
+        }
+        healthCheck.addListener((obs, old, now) -> {
+            if (!refreshing && now != null) {
+                edit(GatewayPresets.healthCheck(now));
+            }
+        });
+        text.set(release.valuesYaml());
+        refreshForm(release.valuesYaml());
+    }
+
+    private static List<String[]> fieldsFor(Component component) {
+        return switch (component) {
+            case GATEWAY -> List.of(new String[] {"service.type", "Service type"},
+                    new String[] {"replicaCount", "Replicas"},
+                    new String[] {"autoscaling.enabled", "Autoscaling"},
+                    new String[] {"autoscaling.minReplicas", "Min replicas"},
+                    new String[] {"autoscaling.maxReplicas", "Max replicas"},
+                    new String[] {"resources.requests.cpu", "CPU request"},
+                    new String[] {"resources.requests.memory", "Memory request"});
+            case ISTIOD -> List.of(new String[] {"meshConfig.accessLogFile", "Access log file"},
+                    new String[] {"pilot.traceSampling", "Trace sampling (%)"},
+                    new String[] {"pilot.resources.requests.cpu", "CPU request"},
+                    new String[] {"pilot.resources.requests.memory", "Memory request"});
+            case BASE -> List.<String[]>of(new String[] {"defaultRevision", "Default revision"});
+            default -> List.of();
+        };
+    }
+
+    /** Numbers and booleans typed in the form become YAML numbers and booleans; the rest stays text. */
+    static Object typed(String value) {
+        String v = value.trim();
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        if (v.matches("-?\\d{1,9}")) {
+            return Integer.parseInt(v);
+        }
+        if (v.matches("-?\\d+\\.\\d+")) {
+            return Double.parseDouble(v);
+        }
+        return v;
+    }
+
+    /** The user typed in the editor; validated in the background, published when it has no errors. */
+    public void textEdited(String newText) {
+        text.set(newText);
+        validate(newText);
+    }
+
+    /** Applies the AWS NLB preset to the values (gateway releases). */
+    public void applyAwsNlb(AwsNlbOptions options) {
+        edit(GatewayPresets.awsNlb(options));
+    }
+
+    /** The plan changed from elsewhere (e.g. a workspace was opened): show its values if they differ. */
+    void planChanged(String values) {
+        if (!values.equals(text.get())) {
+            text.set(values);
+            refreshForm(values);
+            validate(values);
+        }
+    }
+
+    void profileChanged(Profile newProfile) {
+        profile = newProfile;
+        validate(text.get());
+    }
+
+    private void edit(UnaryOperator<ValuesDocument> change) {
+        ValuesDocument doc;
+        try {
+            doc = ValuesDocument.parse(text.get());
+        } catch (ValuesException e) {
+            formError.set("Fix the YAML first (line " + e.line() + "): " + e.getMessage());
+            refreshForm(text.get());
+            return;
+        }
+        try {
+            String edited = change.apply(doc).text();
+            formError.set("");
+            text.set(edited);
+            refreshForm(edited);
+            validate(edited);
+        } catch (ValuesException | IllegalArgumentException e) {
+            formError.set(e.getMessage());
+        }
+    }
+
+    private void validate(String candidate) {
+        long mine = ++generation;
+        Profile current = profile;
+        Job.of("Checking " + releaseName + " values",
+                () -> new ValuesValidator().validate(component, candidate, current))
+                .onSuccess(found -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    problems.setAll(found);
+                    if (found.stream().noneMatch(p -> p.severity() == ValuesProblem.Severity.ERROR)) {
+                        refreshForm(candidate);
+                        publish.accept(candidate);
+                    }
+                })
+                .runWith(jobs);
+    }
+
+    private void refreshForm(String source) {
+        ValuesDocument doc;
+        try {
+            doc = ValuesDocument.parse(source);
+        } catch (ValuesException e) {
+            return;
+        }
+        refreshing = true;
+        try {
+            for (Field field : fields) {
+                field.value().set(doc.get(field.path()).map(String::valueOf).orElse(""));
+            }
+            if (component == Component.GATEWAY) {
+                healthCheck.set(GatewayPresets.current(doc).orElse(null));
+            }
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    /** Problems by line (1-based) for the editor's markers. */
+    public Map<Integer, String> problemsByLine() {
+        Map<Integer, String> byLine = new LinkedHashMap<>();
+        for (ValuesProblem problem : problems) {
+            byLine.merge(Math.max(1, problem.line()), problem.message()
+                    + (problem.fix().isBlank() ? "" : " — " + problem.fix()), (a, b) -> a + "\n" + b);
+        }
+        return byLine;
+    }
+
+    public String releaseName() {
+        return releaseName;
+    }
+
+    public Component component() {
+        return component;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObservableList<ValuesProblem> problems() {
+        return problems;
+    }
+
+    public ReadOnlyStringProperty formErrorProperty() {
+        return formError.getReadOnlyProperty();
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public Optional<Field> field(String path) {
+        return fields.stream().filter(f -> f.path().equals(path)).findFirst();
+    }
+
+    public ObjectProperty<HealthCheck> healthCheckProperty() {
+        return healthCheck;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.meshwizard.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import dev.meshwizard.plan.AwsNlbOptions;
+import dev.meshwizard.plan.Component;
+import dev.meshwizard.plan.HealthCheck;
+import dev.meshwizard.plan.ValuesProblem;
+import dev.meshwizard.ui.common.Views;
+import dev.meshwizard.ui.common.YamlEditor;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Helm values: a tab per release with a form for common keys beside the YAML, problems marked at their line. */
+public final class ValuesStepView extends VBox {
+
+    private final TabPane tabs = new TabPane();
+
+    public ValuesStepView(ValuesStepViewModel model) {
+        setSpacing(10);
+        setPadding(new Insets(16));
+        tabs.setId("values-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(Views.heading("Helm values", "The values file of each release, as Helm gets it with -f. "
+                + "The form edits the keys people change most and keeps your comments and key order; the YAML is "
+                + "checked as you type."), tabs);
+        fill(model);
+        model.releases().addListener((ListChangeListener<ReleaseValuesModel>) c -> fill(model));
+    }
+
+    private void fill(ValuesStepViewModel model) {
+        tabs.getTabs().setAll(model.releases().stream().map(this::tab).toList());
+    }
+
+    private Tab tab(ReleaseValuesModel release) {
+        YamlEditor editor = new YamlEditor(true);
+        editor.setId("values-editor-" + release.releaseName());
+        editor.setText(release.textProperty().get());
+        editor.onEdited(Duration.ofMillis(300), release::textEdited);
+        release.textProperty().addListener((obs, old, now) -> {
+            if (!now.equals(editor.getText())) {
+                editor.setText(now);
+            }
+        });
+        ListView<ValuesProblem> problems = new ListView<>(release.problems());
+        problems.setId("values-problems-" + release.releaseName());
+        problems.setPrefHeight(90);
+        problems.setPlaceholder(new Label("No problems"));
+        problems.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ValuesProblem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : "Line " + item.line() + ": " + item.message()
+                        + (item.fix().isBlank() ? "" : " — " + item.fix()));
+            }
+        });
+        problems.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                editor.goToLine(now.line());
+            }
+        });
+        release.problems().addListener((ListChangeListener<ValuesProblem>) c ->
+                editor.showProblems(release.problemsByLine()));
+        VBox right = new VBox(6, editor, problems);
+        VBox.setVgrow(editor, Priority.ALWAYS);
+
+        ScrollPane form = new ScrollPane(form(release));
+        form.setFitToWidth(true);
+        SplitPane split = new SplitPane(form, right);
+        split.setDividerPositions(0.38);
+        Tab tab = new Tab(release.releaseName() + " (" + release.component().chartName() + ")", split);
+        tab.setId("values-tab-" + release.releaseName());
+        return tab;
+    }
+
+    private VBox form(ReleaseValuesModel release) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        int row = 0;
+        for (ReleaseValuesModel.Field field : release.fields()) {
+            if (field.path().equals("service.type")) {
+                ComboBox<String> type = new ComboBox<>();
+                type.setId("field-" + release.releaseName() + "-service-type");
+                type.getItems().setAll("LoadBalancer", "NodePort", "ClusterIP", "None");
+                type.setEditable(false);
+                type.valueProperty().bindBidirectional(field.value());
+                grid.addRow(row++, label(field.label()), type);
+            } else {
+                TextField text = new TextField();
+                text.setId("field-" + release.releaseName() + "-" + field.path().replace('.', '-'));
+                text.setPromptText("chart default");
+                text.setText(field.value().get());
+                field.value().addListener((obs, old, now) -> {
+                    if (!text.isFocused() && !now.equals(text.getText())) {
+                        text.setText(now);
+                    }
+                });
+                text.setOnAction(e -> field.value().set(text.getText()));
+                text.focusedProperty().addListener((obs, was, is) -> {
+                    if (!is && !text.getText().equals(field.value().get())) {
+                        field.value().set(text.getText());
+                    }
+                });
+                grid.addRow(row++, label(field.label()), text);
+            }
+        }
+        Label error = Views.errorLabel("form-error-" + release.releaseName(), release.formErrorProperty());
+        VBox box = new VBox(10, grid, error);
+        box.setPadding(new Insets(8));
+        if (release.component() == Component.GATEWAY) {
+            box.getChildren().addAll(healthChecks(release), awsButton(release));
+        }
+        if (release.fields().isEmpty()) {
+            box.getChildren().add(Views.wrapping("No form for this chart: edit its values as YAML."));
+        }
+        return box;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private VBox healthChecks(ReleaseValuesModel release) {
+        Label title = new Label("Load balancer health check (AWS NLB)");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        ToggleGroup group = new ToggleGroup();
+        VBox box = new VBox(6, title);
+        for (HealthCheck check : HealthCheck.values()) {
+            RadioButton choice = new RadioButton(check.label());
+            choice.setId("health-" + check.name());
+            choice.setToggleGroup(group);
+            choice.setUserData(check);
+            choice.setSelected(release.healthCheckProperty().get() == check);
+            Label explanation = Views.wrapping(check.description());
+            explanation.getStyleClass().add(Styles.TEXT_MUTED);
+            box.getChildren().addAll(choice, explanation);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                release.healthCheckProperty().set((HealthCheck) now.getUserData());
+            }
+        });
+        release.healthCheckProperty().addListener((obs, old, now) -> group.getToggles().forEach(
+                t -> t.setSelected(t.getUserData() == now)));
+        return box;
+    }
+
+    private Button awsButton(ReleaseValuesModel release) {
+        Button aws = new Button("AWS NLB preset…", new FontIcon(Feather.CLOUD));
+        aws.setId("aws-nlb-preset");
+        aws.setOnAction(e -> awsDialog(release));
+        return aws;
+    }
+
+    private void awsDialog(ReleaseValuesModel release) {
+        ComboBox<AwsNlbOptions.Scheme> scheme = new ComboBox<>();
+        scheme.getItems().setAll(AwsNlbOptions.Scheme.values());
+        scheme.setValue(AwsNlbOptions.Scheme.INTERNET_FACING);
+        CheckBox crossZone = new CheckBox("Cross-zone load balancing");
+        crossZone.setSelected(true);
+        TextField subnets = new TextField();
+        subnets.setPromptText("subnet-1, subnet-2 (optional)");
+        TextField groups = new TextField();
+        groups.setPromptText("sg-1, sg-2 (optional)");
+        TextField cert = new TextField();
+        cert.setPromptText("arn:aws:acm:… (optional: TLS on the load balancer)");
+        TextField sslPorts = new TextField("443");
+        TextField policy = new TextField();
+        policy.setPromptText("e.g. ELBSecurityPolicy-TLS13-1-2-2021-06 (optional)");
+        ComboBox<HealthCheck> check = new ComboBox<>();
+        check.getItems().setAll(HealthCheck.values());
+        check.setValue(release.healthCheckProperty().get() == null ? HealthCheck.HTTP_STATUS_PORT
+                : release.healthCheckProperty().get());
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label("Scheme"), scheme);
+        grid.addRow(1, new Label(""), crossZone);
+        grid.addRow(2, new Label("Subnets"), subnets);
+        grid.addRow(3, new Label("Security groups"), groups);
+        grid.addRow(4, new Label("TLS certificate ARN"), cert);
+        grid.addRow(5, new Label("TLS ports"), sslPorts);
+        grid.addRow(6, new Label("TLS policy"), policy);
+        grid.addRow(7, new Label("Health check"), check);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("AWS Network Load Balancer");
+        dialog.setHeaderText("Annotations for the AWS Load Balancer Controller on the gateway Service");
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.initOwner(getScene().getWindow());
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> release.applyAwsNlb(new AwsNlbOptions(
+                scheme.getValue(), crossZone.isSelected(), split(subnets.getText()), split(groups.getText()),
+                cert.getText(), sslPorts.getText(), policy.getText(), check.getValue())));
+    }
+
+    private static List<String> split(String text) {
+        return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

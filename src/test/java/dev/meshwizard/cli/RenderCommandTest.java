@@ -1,0 +1,109 @@
+package dev.meshwizard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshwizard.testing.TestCharts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code mesh-wizard render}: summary, export, and the exit codes for bad input and Helm failures. */
+class RenderCommandTest {
+
+    @TempDir
+    Path dir;
+    private Path istio;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void releaseFolder() {
+        istio = TestCharts.istioReleaseFolder(dir);
+    }
+
+    private int render(String... args) {
+        CommandLine cli = new CommandLine(new MeshWizardCommand(() -> { }, new PrintWriter(err, true)));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "render";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cli.execute(all);
+    }
+
+    @Test
+    void demoRendersFourReleasesInInstallOrderAndPrintsResourcesByKind() {
+        int exit = render("--istio-dir", istio.toString(), "--profile", "demo");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Profile demo")
+                .containsSubsequence("istio-base (base", "istiod (istiod", "istio-ingressgateway (gateway",
+                        "istio-egressgateway (gateway")
+                .contains("1 Deployment");
+    }
+
+    @Test
+    void outWritesAnExportWhoseScriptsPassBashSyntaxCheck() throws Exception {
+        Path export = dir.resolve("export");
+
+        int exit = render("--istio-dir", istio.toString(), "--revision", "1-30-3", "--out", export.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(export.resolve("values/istiod.yaml")).exists();
+        assertThat(Files.readString(export.resolve("install.sh"))).contains("helm upgrade --install istiod");
+        for (String script : new String[] {"install.sh", "uninstall.sh"}) {
+            Process bash = new ProcessBuilder("bash", "-n", export.resolve(script).toString()).start();
+            assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(bash.exitValue()).as(script).isZero();
+        }
+    }
+
+    @Test
+    void aValuesFileWithAKeySetTwiceIsBadInputNamingTheFileAndBothLines() throws Exception {
+        Path values = dir.resolve("gateway.yaml");
+        Files.writeString(values, "service:\n  type: LoadBalancer\n  type: NodePort\n");
+
+        int exit = render("--istio-dir", istio.toString(), "--values", "istio-ingressgateway=" + values);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(values.toString()).contains("lines 2 and 3");
+    }
+
+    @Test
+    void anUnknownReleaseInSetIsBadInputListingTheReleases() {
+        int exit = render("--istio-dir", istio.toString(), "--set", "istio-ingress.replicaCount=2");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("istio-ingress").contains("istio-ingressgateway");
+    }
+
+    @Test
+    void aValueTheGatewaySchemaRejectsIsAHelmFailureWithHelmsMessage() {
+        int exit = render("--istio-dir", istio.toString(), "--set", "istio-ingressgateway.notAValue=1");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("istio-ingressgateway").contains("notAValue");
+    }
+
+    @Test
+    void noChartSourceIsBadInputSayingWhatToGive() {
+        int exit = render("--profile", "minimal");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--istio-dir").contains("--charts").contains("--repo");
+    }
+
+    @Test
+    void anUnknownProfileIsBadInput() {
+        int exit = render("--istio-dir", istio.toString(), "--profile", "tiny");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown profile \"tiny\"").contains("ambient");
+    }
+}

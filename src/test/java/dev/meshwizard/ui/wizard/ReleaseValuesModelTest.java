@@ -1,0 +1,62 @@
+package dev.meshwizard.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshwizard.job.SameThreadJobRunner;
+import dev.meshwizard.plan.AwsNlbOptions;
+import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.Component;
+import dev.meshwizard.plan.HealthCheck;
+import dev.meshwizard.plan.Plans;
+import dev.meshwizard.plan.ValuesProblem;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReleaseValuesModelTest {
+
+    private final List<String> published = new ArrayList<>();
+
+    private ReleaseValuesModel gateway(String values) {
+        ChartRelease release = new ChartRelease("istio-ingressgateway", "istio-system", Component.GATEWAY, values,
+                List.of());
+        return new ReleaseValuesModel(new SameThreadJobRunner(), release, published::add);
+    }
+
+    @Test
+    void aFormEditChangesOnlyThatKeyInTheTextAndPublishesIt() {
+        String start = Plans.defaultValues(Component.GATEWAY, "istio-ingressgateway");
+        ReleaseValuesModel model = gateway(start);
+
+        model.field("service.type").orElseThrow().value().set("NodePort");
+
+        assertThat(model.textProperty().get()).isEqualTo(start.replace("type: LoadBalancer", "type: NodePort"));
+        assertThat(published).last().isEqualTo(model.textProperty().get());
+    }
+
+    @Test
+    void typedTextFillsTheFormAndAKeySetTwiceIsAProblemAtItsLineThatIsNotPublished() {
+        ReleaseValuesModel model = gateway("service:\n  type: ClusterIP\n");
+        assertThat(model.field("service.type").orElseThrow().value().get()).isEqualTo("ClusterIP");
+
+        model.textEdited("service:\n  type: ClusterIP\n  type: NodePort\n");
+
+        assertThat(model.problems()).extracting(ValuesProblem::severity).contains(ValuesProblem.Severity.ERROR);
+        assertThat(model.problemsByLine()).containsKey(3);
+        assertThat(published).isEmpty();
+        assertThat(model.textProperty().get()).contains("type: NodePort");
+    }
+
+    @Test
+    void choosingTheTcpHealthCheckReplacesTheStatusPortAnnotations() {
+        ReleaseValuesModel model = gateway("service:\n  type: LoadBalancer\n");
+        model.applyAwsNlb(new AwsNlbOptions(AwsNlbOptions.Scheme.INTERNAL, true, List.of(), List.of(), "", "443", "",
+                HealthCheck.HTTP_STATUS_PORT));
+        assertThat(model.textProperty().get()).contains("healthcheck-path").contains("internal");
+
+        model.healthCheckProperty().set(HealthCheck.TCP_TRAFFIC_PORT);
+
+        assertThat(model.textProperty().get()).doesNotContain("healthcheck-path").contains("traffic-port");
+        assertThat(model.problems()).isEmpty();
+    }
+}
