@@ -66,7 +66,7 @@ public final class MainWindow extends BorderPane {
         side.getStyleClass().add("side-panel");
 
         SplitPane split = new SplitPane(wizard, side);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(side, false);
 
         setTop(header(settings, theme, new WorkspaceMenu(settings, planModel, jobs)));

@@ -111,6 +111,7 @@ public final class PreviewView extends VBox {
                 shown.forEach(o -> counts.merge(o.kind(), 1, Integer::sum));
                 for (Map.Entry<String, Integer> kind : counts.entrySet()) {
                     TreeItem<Object> kindItem = new TreeItem<>(kind.getKey() + " (" + kind.getValue() + ")");
+                    kindItem.setExpanded(shown.size() <= 30);
                     shown.stream().filter(o -> o.kind().equals(kind.getKey()))
                             .forEach(o -> kindItem.getChildren().add(new TreeItem<>(o)));
                     releaseItem.getChildren().add(kindItem);

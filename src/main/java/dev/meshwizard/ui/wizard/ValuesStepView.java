@@ -152,6 +152,7 @@ public final class ValuesStepView extends VBox {
         VBox box = new VBox(6, title);
         for (HealthCheck check : HealthCheck.values()) {
             RadioButton choice = new RadioButton(check.label());
+            choice.setWrapText(true);
             choice.setId("health-" + check.name());
             choice.setToggleGroup(group);
             choice.setUserData(check);
