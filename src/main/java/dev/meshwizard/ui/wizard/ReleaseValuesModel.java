@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,6 +45,7 @@ public final class ReleaseValuesModel {
     private final String releaseName;
     private final Component component;
     private final Consumer<String> publish;
+    private final Function<String, Callable<Optional<String>>> schemaCheck;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<ValuesProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
@@ -52,11 +55,19 @@ public final class ReleaseValuesModel {
     private boolean refreshing;
     private long generation;
 
-    ReleaseValuesModel(JobRunner jobs, ChartRelease release, Consumer<String> publish) {
+    /**
+     * @param publish     receives every edited text at once (the plan, and so the workspace, always holds what
+     *                    the user wrote, even while it has errors)
+     * @param schemaCheck given a candidate text on the FX thread, returns the work (run in the background) that
+     *                    renders the release with it and returns Helm's message when the chart rejects it
+     */
+    ReleaseValuesModel(JobRunner jobs, ChartRelease release, Consumer<String> publish,
+                       Function<String, Callable<Optional<String>>> schemaCheck) {
         this.jobs = jobs;
         this.releaseName = release.name();
         this.component = release.component();
         this.publish = publish;
+        this.schemaCheck = schemaCheck;
         for (String[] field : fieldsFor(component)) {
             Field f = new Field(field[0], field[1], new SimpleStringProperty(this, field[0], ""));
             f.value().addListener((obs, old, now) -> {
@@ -108,9 +119,10 @@ public final class ReleaseValuesModel {
         return v;
     }
 
-    /** The user typed in the editor; validated in the background, published when it has no errors. */
+    /** The user typed in the editor: kept in the plan at once, checked in the background. */
     public void textEdited(String newText) {
         text.set(newText);
+        publish.accept(newText);
         validate(newText);
     }
 
@@ -147,6 +159,7 @@ public final class ReleaseValuesModel {
             formError.set("");
             text.set(edited);
             refreshForm(edited);
+            publish.accept(edited);
             validate(edited);
         } catch (ValuesException | IllegalArgumentException e) {
             formError.set(e.getMessage());
@@ -156,19 +169,24 @@ public final class ReleaseValuesModel {
     private void validate(String candidate) {
         long mine = ++generation;
         Profile current = profile;
-        Job.of("Checking " + releaseName + " values",
-                () -> new ValuesValidator().validate(component, candidate, current))
-                .onSuccess(found -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    problems.setAll(found);
-                    if (found.stream().noneMatch(p -> p.severity() == ValuesProblem.Severity.ERROR)) {
-                        refreshForm(candidate);
-                        publish.accept(candidate);
-                    }
-                })
-                .runWith(jobs);
+        Callable<Optional<String>> helm = schemaCheck.apply(candidate);
+        Job.of("Checking " + releaseName + " values", () -> {
+            List<ValuesProblem> found = new ArrayList<>(new ValuesValidator().validate(component, candidate, current));
+            if (found.stream().noneMatch(p -> p.severity() == ValuesProblem.Severity.ERROR)) {
+                helm.call().ifPresent(message -> found.add(new ValuesProblem(
+                        ValuesProblem.Severity.ERROR, HelmMessages.lineOf(message, candidate), 1, "",
+                        "Helm: " + message, "")));
+            }
+            return found;
+        }).onSuccess(found -> {
+            if (mine != generation) {
+                return;
+            }
+            problems.setAll(found);
+            if (found.stream().noneMatch(p -> p.severity() == ValuesProblem.Severity.ERROR)) {
+                refreshForm(candidate);
+            }
+        }).runWith(jobs);
     }
 
     private void refreshForm(String source) {

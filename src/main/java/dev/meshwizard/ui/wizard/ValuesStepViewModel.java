@@ -1,12 +1,19 @@
 package dev.meshwizard.ui.wizard;
 
+import dev.meshwizard.charts.ChartSource;
+import dev.meshwizard.charts.ChartSourceException;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.plan.Profile;
+import dev.meshwizard.render.RenderException;
+import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -16,6 +23,8 @@ public final class ValuesStepViewModel {
     private final JobRunner jobs;
     private final PlanModel planModel;
     private final ObservableList<ReleaseValuesModel> releases = FXCollections.observableArrayList();
+    private final Renderer renderer = new Renderer();
+    private final AtomicReference<ChartSource> charts = new AtomicReference<>();
     private List<String> shownReleases = List.of();
     private Profile shownProfile;
 
@@ -33,7 +42,8 @@ public final class ValuesStepViewModel {
         if (!names.equals(shownReleases)) {
             shownReleases = names;
             releases.setAll(plan.releases().stream()
-                    .map(r -> new ReleaseValuesModel(jobs, r, text -> publish(r.name(), text))).toList());
+                    .map(r -> new ReleaseValuesModel(jobs, r, text -> publish(r.name(), text),
+                            text -> schemaProblem(r.name(), text))).toList());
         } else {
             for (int i = 0; i < releases.size(); i++) {
                 releases.get(i).planChanged(plan.releases().get(i).valuesYaml());
@@ -42,6 +52,37 @@ public final class ValuesStepViewModel {
         if (profile != shownProfile) {
             shownProfile = profile;
             releases.forEach(r -> r.profileChanged(profile));
+        }
+    }
+
+    /**
+     * Renders one release with a candidate values text and returns Helm's message when the chart rejects it
+     * (its values.schema.json, an unknown profile, a template error). Runs off the FX thread. When the charts
+     * cannot be opened (no network and no cache), the Preview says so; there is nothing to add here. The plan is
+     * read here, on the FX thread; the rendering runs in the returned work.
+     */
+    private Callable<Optional<String>> schemaProblem(String releaseName, String text) {
+        InstallPlan plan = planModel.plan();
+        return () -> render(plan, releaseName, text);
+    }
+
+    private Optional<String> render(InstallPlan plan, String releaseName, String text) {
+        Optional<ChartRelease> release = plan.release(releaseName);
+        if (release.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            ChartSource source = charts.get();
+            if (source == null || !source.spec().equals(plan.source())) {
+                source = ChartSource.open(plan.source());
+                charts.set(source);
+            }
+            renderer.render(plan, release.get().withValues(text), source);
+            return Optional.empty();
+        } catch (RenderException e) {
+            return Optional.of(e.helmMessage());
+        } catch (ChartSourceException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

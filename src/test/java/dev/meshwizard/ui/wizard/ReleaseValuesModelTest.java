@@ -11,6 +11,7 @@ import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.ValuesProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReleaseValuesModelTest {
@@ -20,7 +21,10 @@ class ReleaseValuesModelTest {
     private ReleaseValuesModel gateway(String values) {
         ChartRelease release = new ChartRelease("istio-ingressgateway", "istio-system", Component.GATEWAY, values,
                 List.of());
-        return new ReleaseValuesModel(new SameThreadJobRunner(), release, published::add);
+        return new ReleaseValuesModel(new SameThreadJobRunner(), release, published::add,
+                text -> () -> text.contains("notAValue") ? Optional.of(
+                        "values don't meet the specifications of the schema(s) in the following chart(s):\n"
+                        + "gateway:\n- at '': additional properties 'notAValue' not allowed") : Optional.empty());
     }
 
     @Test
@@ -35,7 +39,7 @@ class ReleaseValuesModelTest {
     }
 
     @Test
-    void typedTextFillsTheFormAndAKeySetTwiceIsAProblemAtItsLineThatIsNotPublished() {
+    void typedTextFillsTheFormAndAKeySetTwiceIsAProblemAtItsLineButTheTextIsKept() {
         ReleaseValuesModel model = gateway("service:\n  type: ClusterIP\n");
         assertThat(model.field("service.type").orElseThrow().value().get()).isEqualTo("ClusterIP");
 
@@ -43,8 +47,20 @@ class ReleaseValuesModelTest {
 
         assertThat(model.problems()).extracting(ValuesProblem::severity).contains(ValuesProblem.Severity.ERROR);
         assertThat(model.problemsByLine()).containsKey(3);
-        assertThat(published).isEmpty();
-        assertThat(model.textProperty().get()).contains("type: NodePort");
+        assertThat(published).last().isEqualTo("service:\n  type: ClusterIP\n  type: NodePort\n");
+        assertThat(model.field("service.type").orElseThrow().value().get()).isEqualTo("ClusterIP");
+    }
+
+    @Test
+    void aValueTheChartSchemaRejectsIsMarkedAtItsKeyWithHelmsMessage() {
+        ReleaseValuesModel model = gateway("service:\n  type: ClusterIP\n");
+
+        model.textEdited("service:\n  type: ClusterIP\nnotAValue: 1\n");
+
+        assertThat(model.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).startsWith("Helm: ").contains("'notAValue' not allowed");
+            assertThat(problem.line()).isEqualTo(3);
+        });
     }
 
     @Test
