@@ -10,6 +10,7 @@ import dev.meshwizard.plan.HealthCheck;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.plan.ValuesDocument;
 import dev.meshwizard.plan.ValuesException;
+import dev.meshwizard.plan.ValuesPath;
 import dev.meshwizard.plan.ValuesProblem;
 import dev.meshwizard.plan.ValuesValidator;
 import java.util.ArrayList;
@@ -41,6 +42,18 @@ public final class ReleaseValuesModel {
     public record Field(String path, String label, StringProperty value) {
     }
 
+    /** One port of the gateway Service, as the chart's {@code service.ports} items have them. */
+    public record PortLine(String name, String port, String targetPort, String protocol) {
+    }
+
+    /** One annotation of the gateway Service. */
+    public record Annotation(String key, String value) {
+    }
+
+    /** The gateway chart's own Service ports, used as the start when the user customises the ports. */
+    public static final List<PortLine> CHART_PORTS = List.of(new PortLine("status-port", "15021", "15021", "TCP"),
+            new PortLine("http2", "80", "80", "TCP"), new PortLine("https", "443", "443", "TCP"));
+
     private final JobRunner jobs;
     private final String releaseName;
     private final Component component;
@@ -51,6 +64,8 @@ public final class ReleaseValuesModel {
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
     private final ObjectProperty<HealthCheck> healthCheck = new SimpleObjectProperty<>(this, "healthCheck");
     private final List<Field> fields = new ArrayList<>();
+    private final ObservableList<PortLine> ports = FXCollections.observableArrayList();
+    private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
     private Profile profile = Profile.DEFAULT;
     private boolean refreshing;
     private long generation;
@@ -124,6 +139,31 @@ public final class ReleaseValuesModel {
         text.set(newText);
         publish.accept(newText);
         validate(newText);
+    }
+
+    /** Sets the gateway Service's ports (replacing the chart's own list, as Helm does with a list value). */
+    public void setPorts(List<PortLine> newPorts) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (PortLine line : newPorts) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", line.name().trim());
+            item.put("port", typed(line.port()));
+            item.put("targetPort", typed(line.targetPort()));
+            if (line.protocol() != null && !line.protocol().isBlank()) {
+                item.put("protocol", line.protocol().trim());
+            }
+            items.add(item);
+        }
+        edit(doc -> items.isEmpty() ? doc.remove("service.ports") : doc.set("service.ports", items));
+    }
+
+    /** Sets or, with an empty value, removes one annotation of the gateway Service. */
+    public void setAnnotation(String key, String value) {
+        if (key == null || key.isBlank()) {
+            return;
+        }
+        ValuesPath path = ValuesPath.of("service", "annotations", key.trim());
+        edit(doc -> value == null || value.isEmpty() ? doc.remove(path) : doc.set(path, value));
     }
 
     /** Applies the AWS NLB preset to the values (gateway releases). */
@@ -203,10 +243,46 @@ public final class ReleaseValuesModel {
             }
             if (component == Component.GATEWAY) {
                 healthCheck.set(GatewayPresets.current(doc).orElse(null));
+                ports.setAll(portsOf(doc));
+                annotations.setAll(annotationsOf(doc));
             }
         } finally {
             refreshing = false;
         }
+    }
+
+    private static List<PortLine> portsOf(ValuesDocument doc) {
+        List<PortLine> lines = new ArrayList<>();
+        if (doc.get("service.ports").orElse(null) instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> map) {
+                    lines.add(new PortLine(text(map.get("name")), text(map.get("port")), text(map.get("targetPort")),
+                            text(map.get("protocol"))));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static List<Annotation> annotationsOf(ValuesDocument doc) {
+        List<Annotation> lines = new ArrayList<>();
+        if (doc.get("service.annotations").orElse(null) instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> lines.add(new Annotation(String.valueOf(k), text(v))));
+        }
+        return lines;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    /** The gateway Service's ports in the file; empty when the chart's own ports apply. */
+    public ObservableList<PortLine> ports() {
+        return ports;
+    }
+
+    public ObservableList<Annotation> annotations() {
+        return annotations;
     }
 
     /** Problems by line (1-based) for the editor's markers. */

@@ -8,9 +8,11 @@ import dev.meshwizard.plan.ValuesProblem;
 import dev.meshwizard.ui.common.Views;
 import dev.meshwizard.ui.common.YamlEditor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -24,9 +26,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -131,12 +137,110 @@ public final class ValuesStepView extends VBox {
         VBox box = new VBox(10, grid, error);
         box.setPadding(new Insets(8));
         if (release.component() == Component.GATEWAY) {
-            box.getChildren().addAll(healthChecks(release), awsButton(release));
+            box.getChildren().addAll(portsTable(release), annotationsTable(release), healthChecks(release),
+                    awsButton(release));
         }
         if (release.fields().isEmpty()) {
             box.getChildren().add(Views.wrapping("No form for this chart: edit its values as YAML."));
         }
         return box;
+    }
+
+    private VBox portsTable(ReleaseValuesModel release) {
+        TableView<ReleaseValuesModel.PortLine> table = new TableView<>(release.ports());
+        table.setId("ports-" + release.releaseName());
+        table.setEditable(true);
+        table.getStyleClass().add(Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(130);
+        table.setPlaceholder(Views.wrapping("The chart's ports: status-port 15021, http2 80, https 443. "
+                + "Add a port to list them here and change them."));
+        String[] titles = {"Name", "Port", "Target port", "Protocol"};
+        for (int i = 0; i < titles.length; i++) {
+            int column = i;
+            TableColumn<ReleaseValuesModel.PortLine, String> c = new TableColumn<>(titles[i]);
+            c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(part(cell.getValue(), column)));
+            c.setCellFactory(TextFieldTableCell.forTableColumn());
+            c.setOnEditCommit(e -> {
+                List<ReleaseValuesModel.PortLine> lines = new ArrayList<>(release.ports());
+                lines.set(e.getTablePosition().getRow(), with(e.getRowValue(), column, e.getNewValue()));
+                release.setPorts(lines);
+            });
+            table.getColumns().add(c);
+        }
+        Button add = new Button("Add port", new FontIcon(Feather.PLUS));
+        add.setId("add-port-" + release.releaseName());
+        add.setOnAction(e -> {
+            List<ReleaseValuesModel.PortLine> lines = new ArrayList<>(release.ports().isEmpty()
+                    ? ReleaseValuesModel.CHART_PORTS : release.ports());
+            lines.add(new ReleaseValuesModel.PortLine("tcp-" + (lines.size() + 1), "8080", "8080", "TCP"));
+            release.setPorts(lines);
+        });
+        Button remove = new Button("Remove", new FontIcon(Feather.MINUS));
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> {
+            List<ReleaseValuesModel.PortLine> lines = new ArrayList<>(release.ports());
+            lines.remove(table.getSelectionModel().getSelectedIndex());
+            release.setPorts(lines);
+        });
+        Label title = new Label("Service ports (a Gateway server port must be one of the target ports)");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setWrapText(true);
+        return new VBox(4, title, table, new HBox(6, add, remove));
+    }
+
+    private static String part(ReleaseValuesModel.PortLine line, int column) {
+        return switch (column) {
+            case 0 -> line.name();
+            case 1 -> line.port();
+            case 2 -> line.targetPort();
+            default -> line.protocol();
+        };
+    }
+
+    private static ReleaseValuesModel.PortLine with(ReleaseValuesModel.PortLine line, int column, String value) {
+        return switch (column) {
+            case 0 -> new ReleaseValuesModel.PortLine(value, line.port(), line.targetPort(), line.protocol());
+            case 1 -> new ReleaseValuesModel.PortLine(line.name(), value, line.targetPort(), line.protocol());
+            case 2 -> new ReleaseValuesModel.PortLine(line.name(), line.port(), value, line.protocol());
+            default -> new ReleaseValuesModel.PortLine(line.name(), line.port(), line.targetPort(), value);
+        };
+    }
+
+    private VBox annotationsTable(ReleaseValuesModel release) {
+        TableView<ReleaseValuesModel.Annotation> table = new TableView<>(release.annotations());
+        table.setId("annotations-" + release.releaseName());
+        table.setEditable(true);
+        table.getStyleClass().add(Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(120);
+        table.setPlaceholder(new Label("No annotations"));
+        TableColumn<ReleaseValuesModel.Annotation, String> key = new TableColumn<>("Annotation");
+        key.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().key()));
+        TableColumn<ReleaseValuesModel.Annotation, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().value()));
+        value.setCellFactory(TextFieldTableCell.forTableColumn());
+        value.setOnEditCommit(e -> release.setAnnotation(e.getRowValue().key(), e.getNewValue()));
+        table.getColumns().add(key);
+        table.getColumns().add(value);
+        TextField newKey = new TextField();
+        newKey.setPromptText("new annotation, e.g. external-dns.alpha.kubernetes.io/hostname");
+        TextField newValue = new TextField();
+        newValue.setPromptText("value");
+        Button add = new Button("Add", new FontIcon(Feather.PLUS));
+        add.disableProperty().bind(newKey.textProperty().isEmpty().or(newValue.textProperty().isEmpty()));
+        add.setOnAction(e -> {
+            release.setAnnotation(newKey.getText(), newValue.getText());
+            newKey.clear();
+            newValue.clear();
+        });
+        Button remove = new Button("Remove", new FontIcon(Feather.MINUS));
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> release.setAnnotation(table.getSelectionModel().getSelectedItem().key(), ""));
+        HBox.setHgrow(newKey, Priority.ALWAYS);
+        Label title = new Label("Service annotations");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        return new VBox(4, title, table, new HBox(6, newKey, newValue, add), remove);
     }
 
     private static Label label(String text) {

@@ -27,6 +27,7 @@ public final class ValuesStepViewModel {
     private final AtomicReference<ChartSource> charts = new AtomicReference<>();
     private List<String> shownReleases = List.of();
     private Profile shownProfile;
+    private Object shownSource;
 
     public ValuesStepViewModel(JobRunner jobs, PlanModel planModel) {
         this.jobs = jobs;
@@ -49,8 +50,10 @@ public final class ValuesStepViewModel {
                 releases.get(i).planChanged(plan.releases().get(i).valuesYaml());
             }
         }
-        if (profile != shownProfile) {
+        // the checks depend on the profile and, through Helm, on the charts: check again when either changes
+        if (profile != shownProfile || !plan.source().equals(shownSource)) {
             shownProfile = profile;
+            shownSource = plan.source();
             releases.forEach(r -> r.profileChanged(profile));
         }
     }
@@ -77,6 +80,8 @@ public final class ValuesStepViewModel {
                 source = ChartSource.open(plan.source());
                 charts.set(source);
             }
+            // charts that cannot be had (no network, no cache) are the Preview's message, not this file's
+            source.chart(release.get().component());
             renderer.render(plan, release.get().withValues(text), source);
             return Optional.empty();
         } catch (RenderException e) {

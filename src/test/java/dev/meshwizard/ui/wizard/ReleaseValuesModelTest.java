@@ -64,6 +64,37 @@ class ReleaseValuesModelTest {
     }
 
     @Test
+    void addingAPortStartsFromTheChartsPortsAndKeepsTheCommentedOutExample() {
+        String start = Plans.defaultValues(Component.GATEWAY, "istio-ingressgateway");
+        ReleaseValuesModel model = gateway(start);
+        assertThat(model.ports()).isEmpty();
+
+        List<ReleaseValuesModel.PortLine> ports = new java.util.ArrayList<>(ReleaseValuesModel.CHART_PORTS);
+        ports.set(1, new ReleaseValuesModel.PortLine("http2", "80", "8080", "TCP"));
+        model.setPorts(ports);
+
+        String text = model.textProperty().get();
+        assertThat(text).startsWith(start.substring(0, start.indexOf("service:")));
+        assertThat(text).contains("# - name: status-port").contains("targetPort: 8080");
+        assertThat(model.ports()).extracting(ReleaseValuesModel.PortLine::targetPort)
+                .containsExactly("15021", "8080", "443");
+    }
+
+    @Test
+    void annotationsAreAddedAndRemovedOneByOne() {
+        ReleaseValuesModel model = gateway("service:\n  type: LoadBalancer  # keep me\n");
+
+        model.setAnnotation("external-dns.alpha.kubernetes.io/hostname", "mesh.example.com");
+        assertThat(model.annotations()).extracting(ReleaseValuesModel.Annotation::key)
+                .containsExactly("external-dns.alpha.kubernetes.io/hostname");
+        assertThat(model.textProperty().get()).contains("# keep me");
+
+        model.setAnnotation("external-dns.alpha.kubernetes.io/hostname", "");
+        assertThat(model.annotations()).isEmpty();
+        assertThat(model.textProperty().get()).contains("type: LoadBalancer  # keep me");
+    }
+
+    @Test
     void choosingTheTcpHealthCheckReplacesTheStatusPortAnnotations() {
         ReleaseValuesModel model = gateway("service:\n  type: LoadBalancer\n");
         model.applyAwsNlb(new AwsNlbOptions(AwsNlbOptions.Scheme.INTERNAL, true, List.of(), List.of(), "", "443", "",
