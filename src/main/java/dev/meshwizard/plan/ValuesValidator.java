@@ -47,9 +47,12 @@ public final class ValuesValidator {
         }
         List<ValuesProblem> problems = new ArrayList<>();
         for (DuplicateKeys.Duplicate duplicate : DuplicateKeys.in(tree)) {
+            boolean healthCheck = duplicate.path().toString().contains("aws-load-balancer-healthcheck-");
             problems.add(new ValuesProblem(Severity.ERROR, duplicate.line(), duplicate.column(),
-                    duplicate.path().toString(), duplicate.message(),
-                    "Keep one of lines " + duplicate.firstLine() + " and " + duplicate.line() + "."));
+                    duplicate.path().toString(), duplicate.message(), healthCheck
+                    ? "Choose one health check: " + HealthCheck.HTTP_STATUS_PORT.label() + ", or "
+                            + HealthCheck.TCP_TRAFFIC_PORT.label() + " (the form's choice rewrites these annotations)."
+                    : "Keep one of lines " + duplicate.firstLine() + " and " + duplicate.line() + "."));
         }
         internalDefaults(tree, problems);
         profileValue(tree, PROFILE, component, profile, problems);

@@ -94,7 +94,7 @@ public final class ReleaseValuesModel {
         }
         healthCheck.addListener((obs, old, now) -> {
             if (!refreshing && now != null) {
-                edit(GatewayPresets.healthCheck(now));
+                chooseHealthCheck(now);
             }
         });
         text.set(release.valuesYaml());
@@ -164,6 +164,22 @@ public final class ReleaseValuesModel {
         }
         ValuesPath path = ValuesPath.of("service", "annotations", key.trim());
         edit(doc -> value == null || value.isEmpty() ? doc.remove(path) : doc.set(path, value));
+    }
+
+    /**
+     * Applies a health-check choice. When the text sets health-check annotations twice (two choices mixed by
+     * hand), their lines are dropped first and the choice writes its own set.
+     */
+    private void chooseHealthCheck(HealthCheck choice) {
+        String current = text.get();
+        try {
+            ValuesDocument.parse(current);
+        } catch (ValuesException e) {
+            String cleaned = current.lines().filter(line -> !line.contains("aws-load-balancer-healthcheck-"))
+                    .collect(java.util.stream.Collectors.joining("\n", "", current.endsWith("\n") ? "\n" : ""));
+            text.set(cleaned);
+        }
+        edit(GatewayPresets.healthCheck(choice));
     }
 
     /** Applies the AWS NLB preset to the values (gateway releases). */

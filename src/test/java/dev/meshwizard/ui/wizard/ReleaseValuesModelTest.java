@@ -95,6 +95,27 @@ class ReleaseValuesModelTest {
     }
 
     @Test
+    void healthCheckAnnotationsSetTwiceOfferTheTwoChoicesAndChoosingOneFixesTheFile() {
+        String mixed = "service:\n  annotations:\n"
+                + "    service.beta.kubernetes.io/aws-load-balancer-healthcheck-port: \"15021\"\n"
+                + "    service.beta.kubernetes.io/aws-load-balancer-healthcheck-path: /healthz/ready\n"
+                + "    service.beta.kubernetes.io/aws-load-balancer-healthcheck-port: traffic-port\n";
+        ReleaseValuesModel model = gateway("service:\n  type: LoadBalancer\n");
+        model.textEdited(mixed);
+        assertThat(model.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).contains("lines 3 and 5");
+            assertThat(problem.fix()).contains(HealthCheck.HTTP_STATUS_PORT.label())
+                    .contains(HealthCheck.TCP_TRAFFIC_PORT.label());
+        });
+
+        model.healthCheckProperty().set(HealthCheck.TCP_TRAFFIC_PORT);
+
+        assertThat(model.problems()).isEmpty();
+        assertThat(model.textProperty().get()).contains("healthcheck-port: traffic-port")
+                .doesNotContain("15021").doesNotContain("healthcheck-path");
+    }
+
+    @Test
     void choosingTheTcpHealthCheckReplacesTheStatusPortAnnotations() {
         ReleaseValuesModel model = gateway("service:\n  type: LoadBalancer\n");
         model.applyAwsNlb(new AwsNlbOptions(AwsNlbOptions.Scheme.INTERNAL, true, List.of(), List.of(), "", "443", "",
