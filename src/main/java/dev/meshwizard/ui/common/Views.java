@@ -38,7 +38,14 @@ public final class Views {
         return label;
     }
 
-    /** A muted label that wraps instead of cutting its text. */
+    /** A form label that keeps its full text rather than being cut short. */
+    public static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** A label that wraps instead of cutting its text. */
     public static Label wrapping(String text) {
         Label label = new Label(text);
         label.setWrapText(true);

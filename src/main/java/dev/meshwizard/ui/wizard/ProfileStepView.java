@@ -103,15 +103,9 @@ public final class ProfileStepView extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.addRow(0, label("Platform"), platform, label("Revision"), revision);
-        grid.addRow(1, label("Istio version"), version);
+        grid.addRow(0, Views.label("Platform"), platform, Views.label("Revision"), revision);
+        grid.addRow(1, Views.label("Istio version"), version);
         return grid;
-    }
-
-    private static Label label(String text) {
-        Label label = new Label(text);
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return label;
     }
 
     private VBox sourceSection() {

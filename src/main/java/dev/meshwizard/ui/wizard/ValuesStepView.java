@@ -113,7 +113,7 @@ public final class ValuesStepView extends VBox {
                 type.getItems().setAll("LoadBalancer", "NodePort", "ClusterIP", "None");
                 type.setEditable(false);
                 type.valueProperty().bindBidirectional(field.value());
-                grid.addRow(row++, label(field.label()), type);
+                grid.addRow(row++, Views.label(field.label()), type);
             } else {
                 TextField text = new TextField();
                 text.setId("field-" + release.releaseName() + "-" + field.path().replace('.', '-'));
@@ -130,7 +130,7 @@ public final class ValuesStepView extends VBox {
                         field.value().set(text.getText());
                     }
                 });
-                grid.addRow(row++, label(field.label()), text);
+                grid.addRow(row++, Views.label(field.label()), text);
             }
         }
         Label error = Views.errorLabel("form-error-" + release.releaseName(), release.formErrorProperty());
@@ -241,12 +241,6 @@ public final class ValuesStepView extends VBox {
         Label title = new Label("Service annotations");
         title.getStyleClass().add(Styles.TEXT_BOLD);
         return new VBox(4, title, table, new HBox(6, newKey, newValue, add), remove);
-    }
-
-    private static Label label(String text) {
-        Label label = new Label(text);
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return label;
     }
 
     private VBox healthChecks(ReleaseValuesModel release) {
