@@ -238,7 +238,7 @@ public final class RenderCommand implements Callable<Integer> {
                 + (plan.platform().isEmpty() ? "" : ", platform " + plan.platform()));
         manifests.releases().forEach(release -> out.println("  " + release.name() + " (" + release.chart() + " "
                 + release.chartVersion() + ", namespace " + release.namespace() + "): " + release.objects().size()
-                + " resources — " + release.countsByKind().entrySet().stream()
+                + " resources: " + release.countsByKind().entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))));
     }
 

@@ -54,13 +54,13 @@ public final class MainWindow extends BorderPane {
         planModel = new PlanModel(jobs);
         planModel.openWorkspace(settings.workspace(), true);
         List<WizardStep> steps = List.of(
-                new WizardStep("cluster", "Cluster", Feather.SERVER, new ClusterStepView(clusterStep)),
+                new WizardStep("cluster", "Cluster", Feather.SERVER, () -> new ClusterStepView(clusterStep)),
                 new WizardStep("profile", "Profile", Feather.LAYERS,
-                        new ProfileStepView(new ProfileStepViewModel(jobs, planModel))),
+                        () -> new ProfileStepView(new ProfileStepViewModel(jobs, planModel))),
                 new WizardStep("values", "Helm values", Feather.SLIDERS,
-                        new ValuesStepView(new ValuesStepViewModel(jobs, planModel))),
+                        () -> new ValuesStepView(new ValuesStepViewModel(jobs, planModel))),
                 new WizardStep("preview", "Preview", Feather.EYE,
-                        new PreviewView(new PreviewViewModel(jobs, planModel))));
+                        () -> new PreviewView(new PreviewViewModel(jobs, planModel))));
         WizardFrame wizard = new WizardFrame(steps);
         SidePanelView side = new SidePanelView(sidePanel);
         side.getStyleClass().add("side-panel");
@@ -74,7 +74,16 @@ public final class MainWindow extends BorderPane {
         setBottom(new StatusBarView(new StatusBarViewModel(jobs), session.descriptionProperty()));
 
         clusterStep.loadInitial();
-        Job.ofRunnable("Preparing the Kubernetes client", ClusterConnector::warmUp).runWith(jobs);
+        // warm the client once the window is drawn, so the warm-up does not compete with the first frame
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && old == null) {
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(
+                        javafx.util.Duration.seconds(1));
+                later.setOnFinished(e -> Job.ofRunnable("Preparing the Kubernetes client", ClusterConnector::warmUp)
+                        .runWith(jobs));
+                later.play();
+            }
+        });
     }
 
     private HBox header(AppSettings settings, Consumer<Boolean> theme, WorkspaceMenu workspace) {

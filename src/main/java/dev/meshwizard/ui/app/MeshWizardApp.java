@@ -51,6 +51,16 @@ public final class MeshWizardApp extends Application {
         stage.setScene(scene);
         restoreBounds(stage);
         stage.setOnCloseRequest(e -> rememberBounds(stage));
+        if ("1".equals(System.getenv("MESH_WIZARD_EXIT_AFTER_SHOWN"))) {
+            // for measuring the start-up time and for training the class-data archive: quit once drawn
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    Platform.runLater(Platform::exit);
+                }
+            });
+        }
         stage.show();
     }
 

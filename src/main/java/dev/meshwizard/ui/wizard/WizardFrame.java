@@ -15,6 +15,7 @@ public final class WizardFrame extends BorderPane {
 
     private final ListView<WizardStep> stepList = new ListView<>();
     private final StackPane content = new StackPane();
+    private final java.util.Map<String, ScrollPane> built = new java.util.HashMap<>();
 
     public WizardFrame(List<WizardStep> steps) {
         stepList.setId("steps");
@@ -51,9 +52,12 @@ public final class WizardFrame extends BorderPane {
         if (step == null) {
             return;
         }
-        ScrollPane scroll = new ScrollPane(step.view());
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        ScrollPane scroll = built.computeIfAbsent(step.id(), id -> {
+            ScrollPane pane = new ScrollPane(step.view().get());
+            pane.setFitToWidth(true);
+            pane.setFitToHeight(true);
+            return pane;
+        });
         content.getChildren().setAll(scroll);
     }
 }
