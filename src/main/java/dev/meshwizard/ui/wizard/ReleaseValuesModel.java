@@ -83,11 +83,11 @@ public final class ReleaseValuesModel {
         this.component = release.component();
         this.publish = publish;
         this.schemaCheck = schemaCheck;
-        for (String[] field : fieldsFor(component)) {
+        for (String[] field : ValuesForm.fieldsFor(component)) {
             Field f = new Field(field[0], field[1], new SimpleStringProperty(this, field[0], ""));
             f.value().addListener((obs, old, now) -> {
                 if (!refreshing) {
-                    edit(doc -> now == null || now.isBlank() ? doc.remove(f.path()) : doc.set(f.path(), typed(now)));
+                    edit(doc -> now == null || now.isBlank() ? doc.remove(f.path()) : doc.set(f.path(), ValuesForm.typed(now)));
                 }
             });
             fields.add(f);
@@ -99,39 +99,6 @@ public final class ReleaseValuesModel {
         });
         text.set(release.valuesYaml());
         refreshForm(release.valuesYaml());
-    }
-
-    private static List<String[]> fieldsFor(Component component) {
-        return switch (component) {
-            case GATEWAY -> List.of(new String[] {"service.type", "Service type"},
-                    new String[] {"replicaCount", "Replicas"},
-                    new String[] {"autoscaling.enabled", "Autoscaling"},
-                    new String[] {"autoscaling.minReplicas", "Min replicas"},
-                    new String[] {"autoscaling.maxReplicas", "Max replicas"},
-                    new String[] {"resources.requests.cpu", "CPU request"},
-                    new String[] {"resources.requests.memory", "Memory request"});
-            case ISTIOD -> List.of(new String[] {"meshConfig.accessLogFile", "Access log file"},
-                    new String[] {"pilot.traceSampling", "Trace sampling (%)"},
-                    new String[] {"pilot.resources.requests.cpu", "CPU request"},
-                    new String[] {"pilot.resources.requests.memory", "Memory request"});
-            case BASE -> List.<String[]>of(new String[] {"defaultRevision", "Default revision"});
-            default -> List.of();
-        };
-    }
-
-    /** Numbers and booleans typed in the form become YAML numbers and booleans; the rest stays text. */
-    static Object typed(String value) {
-        String v = value.trim();
-        if (v.equals("true") || v.equals("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        if (v.matches("-?\\d{1,9}")) {
-            return Integer.parseInt(v);
-        }
-        if (v.matches("-?\\d+\\.\\d+")) {
-            return Double.parseDouble(v);
-        }
-        return v;
     }
 
     /** The user typed in the editor: kept in the plan at once, checked in the background. */
@@ -147,8 +114,8 @@ public final class ReleaseValuesModel {
         for (PortLine line : newPorts) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", line.name().trim());
-            item.put("port", typed(line.port()));
-            item.put("targetPort", typed(line.targetPort()));
+            item.put("port", ValuesForm.typed(line.port()));
+            item.put("targetPort", ValuesForm.typed(line.targetPort()));
             if (line.protocol() != null && !line.protocol().isBlank()) {
                 item.put("protocol", line.protocol().trim());
             }
@@ -259,37 +226,12 @@ public final class ReleaseValuesModel {
             }
             if (component == Component.GATEWAY) {
                 healthCheck.set(GatewayPresets.current(doc).orElse(null));
-                ports.setAll(portsOf(doc));
-                annotations.setAll(annotationsOf(doc));
+                ports.setAll(ValuesForm.portsOf(doc));
+                annotations.setAll(ValuesForm.annotationsOf(doc));
             }
         } finally {
             refreshing = false;
         }
-    }
-
-    private static List<PortLine> portsOf(ValuesDocument doc) {
-        List<PortLine> lines = new ArrayList<>();
-        if (doc.get("service.ports").orElse(null) instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> map) {
-                    lines.add(new PortLine(text(map.get("name")), text(map.get("port")), text(map.get("targetPort")),
-                            text(map.get("protocol"))));
-                }
-            }
-        }
-        return lines;
-    }
-
-    private static List<Annotation> annotationsOf(ValuesDocument doc) {
-        List<Annotation> lines = new ArrayList<>();
-        if (doc.get("service.annotations").orElse(null) instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> lines.add(new Annotation(String.valueOf(k), text(v))));
-        }
-        return lines;
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : String.valueOf(value);
     }
 
     /** The gateway Service's ports in the file; empty when the chart's own ports apply. */
