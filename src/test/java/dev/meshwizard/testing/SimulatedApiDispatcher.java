@@ -24,7 +24,9 @@ import java.util.function.Supplier;
 /**
  * Answers what fabric8's CRUD mock does not: version, health and discovery endpoints, a JSON content type on
  * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
- * ({@code PodList} rather than the mock's {@code List}). Everything else goes to the CRUD dispatcher.
+ * ({@code PodList} rather than the mock's {@code List}), OpenAPI v3 documents ({@link OpenApiIndex}), and
+ * Secrets sent as protobuf, which it turns into JSON ({@link ProtobufSecrets}); other protobuf bodies are refused
+ * with 415. Everything else goes to the CRUD dispatcher.
  *
  * <p>Watches from a resource version: the mock replays every stored object as ADDED when a watch opens, whatever
  * version the client asked to start from; a real server sends only what changed after it. {@link
@@ -39,6 +41,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
 
     private final KubernetesCrudDispatcher crud;
     private final ApiCatalog catalog;
+    private final OpenApiIndex openApi;
     private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
     private final java.util.Set<String> deniedAccess = ConcurrentHashMap.newKeySet();
@@ -50,6 +53,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
                            Supplier<String> serverAddress) {
         this.crud = crud;
         this.catalog = catalog;
+        this.openApi = new OpenApiIndex(catalog);
         this.version = version;
         this.serverAddress = serverAddress;
     }
@@ -77,6 +81,14 @@ final class SimulatedApiDispatcher extends Dispatcher {
             if (own.isPresent()) {
                 return own.get();
             }
+        }
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && contentType.startsWith(ProtobufSecrets.CONTENT_TYPE)) {
+            if (!path.matches("/api/v1/namespaces/[^/]+/secrets(/[^/]+)?")) {
+                return status(415, "UnsupportedMediaType", "the simulated API server reads protobuf only for "
+                        + "Secrets; send " + JSON);
+            }
+            request = asJson(request);
         }
         MockResponse response = crud.dispatch(request);
         if (response == null) {
@@ -155,6 +167,14 @@ final class SimulatedApiDispatcher extends Dispatcher {
         return crud.dispatch(request);
     }
 
+    /** The same request with its protobuf Secret body as JSON. */
+    private static RecordedRequest asJson(RecordedRequest request) {
+        String json = ProtobufSecrets.toJson(request.getBody().getBytes());
+        Headers headers = request.getHeaders().newBuilder().set("Content-Type", JSON).build();
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
+                new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static long resourceVersionOf(String fullPath) {
         Matcher matcher = RESOURCE_VERSION_PARAM.matcher(fullPath);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
@@ -176,8 +196,15 @@ final class SimulatedApiDispatcher extends Dispatcher {
             default:
                 break;
         }
+        if (path.equals(OpenApiIndex.ROOT)) {
+            return Optional.of(json(openApi.root()));
+        }
+        if (path.startsWith(OpenApiIndex.ROOT + "/")) {
+            return Optional.of(openApi.document(path).map(SimulatedApiDispatcher::json)
+                    .orElseGet(() -> status(404, "NotFound", "no OpenAPI document for " + path)));
+        }
         if (path.startsWith("/openapi")) {
-            return Optional.of(status(404, "NotFound", "the simulated API server serves no OpenAPI documents"));
+            return Optional.of(status(404, "NotFound", "the simulated API server serves only OpenAPI v3"));
         }
         String[] parts = path.substring(1).split("/");
         if (parts.length == 2 && parts[0].equals("api")) {

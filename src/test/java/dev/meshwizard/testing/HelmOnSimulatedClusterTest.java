@@ -1,0 +1,50 @@
+package dev.meshwizard.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.Release;
+import dev.meshwizard.plan.Component;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real Helm (helm-java) against the simulated API: what the simulation must offer for Helm to install. */
+class HelmOnSimulatedClusterTest {
+
+    @TempDir
+    Path dir;
+    private SimulatedCluster cluster;
+    private String kubeconfig;
+
+    @BeforeEach
+    void start() throws Exception {
+        cluster = SimulatedCluster.start();
+        kubeconfig = Files.readString(cluster.writeKubeconfig(dir.resolve("config"), "sim"));
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void helmInstallsTheBaseChartAndListsItAsDeployedRevisionOne() {
+        Release installed = Helm.install(TestCharts.chart(Component.BASE).toString())
+                .withName("istio-base").withNamespace("istio-system").createNamespace()
+                .withKubeConfigContents(kubeconfig).call();
+
+        List<Release> releases = Helm.list().withNamespace("istio-system").withKubeConfigContents(kubeconfig).call();
+
+        assertThat(installed.getStatus()).isEqualTo("deployed");
+        assertThat(releases).singleElement().satisfies(release -> {
+            assertThat(release.getName()).isEqualTo("istio-base");
+            assertThat(release.getStatus()).isEqualTo("deployed");
+            assertThat(release.getRevision()).isEqualTo("1");
+        });
+    }
+}
