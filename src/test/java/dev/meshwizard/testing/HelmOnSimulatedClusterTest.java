@@ -47,4 +47,26 @@ class HelmOnSimulatedClusterTest {
             assertThat(release.getRevision()).isEqualTo("1");
         });
     }
+
+    @Test
+    void helmUpgradesTheBaseChartToRevisionTwo() {
+        String chart = TestCharts.chart(Component.BASE).toString();
+        Helm.install(chart).withName("istio-base").withNamespace("istio-system").createNamespace()
+                .withKubeConfigContents(kubeconfig).call();
+
+        Release upgraded = Helm.upgrade(chart).install().withName("istio-base").withNamespace("istio-system")
+                .set("global.istioNamespace", "istio-system").set("defaultRevision", "canary")
+                .withKubeConfigContents(kubeconfig).call();
+
+        assertThat(upgraded.getStatus()).isEqualTo("deployed");
+        assertThat(upgraded.getRevision()).isEqualTo("2");
+        List<Release> releases = Helm.list().all().withNamespace("istio-system").withKubeConfigContents(kubeconfig)
+                .call();
+        assertThat(releases).singleElement().satisfies(release -> assertThat(release.getRevision()).isEqualTo("2"));
+        assertThat(cluster.client().admissionRegistration().v1().validatingWebhookConfigurations()
+                .withName("istiod-default-validator").get().getWebhooks()).singleElement().satisfies(webhook -> {
+                    assertThat(webhook.getClientConfig().getService().getName()).isEqualTo("istiod-canary");
+                    assertThat(webhook.getRules()).isNotEmpty();
+                });
+    }
 }

@@ -13,6 +13,9 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +29,7 @@ import java.util.function.Supplier;
  * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
  * ({@code PodList} rather than the mock's {@code List}), OpenAPI v3 documents ({@link OpenApiIndex}), and
  * Secrets sent as protobuf, which it turns into JSON ({@link ProtobufSecrets}); other protobuf bodies are refused
- * with 415. Everything else goes to the CRUD dispatcher.
+ * with 415. Strategic-merge patches are applied here ({@link StrategicMergePatch}). Everything else goes to the CRUD dispatcher.
  *
  * <p>Watches from a resource version: the mock replays every stored object as ADDED when a watch opens, whatever
  * version the client asked to start from; a real server sends only what changed after it. {@link
@@ -36,6 +39,7 @@ import java.util.function.Supplier;
 final class SimulatedApiDispatcher extends Dispatcher {
 
     private static final String JSON = "application/json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String MOCK_LIST_PREFIX = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
     private static final Pattern RESOURCE_VERSION_PARAM = Pattern.compile("[?&]resourceVersion=(\\d+)");
 
@@ -89,6 +93,10 @@ final class SimulatedApiDispatcher extends Dispatcher {
                         + "Secrets; send " + JSON);
             }
             request = asJson(request);
+        }
+        if ("PATCH".equals(request.getMethod()) && contentType != null
+                && contentType.startsWith(StrategicMergePatch.CONTENT_TYPE)) {
+            return strategicMerge(path, request);
         }
         MockResponse response = crud.dispatch(request);
         if (response == null) {
@@ -165,6 +173,29 @@ final class SimulatedApiDispatcher extends Dispatcher {
         RecordedRequest request = new RecordedRequest("HTTP/1.1", method, path,
                 Headers.builder().add("Content-Type", JSON).build(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
         return crud.dispatch(request);
+    }
+
+    /** Reads the stored object, applies the patch ({@link StrategicMergePatch}) and stores the result as a PUT. */
+    private MockResponse strategicMerge(String path, RecordedRequest request) {
+        MockResponse current = storeDirectly(HttpMethod.GET, path, "");
+        if (current.code() != 200) {
+            return withJsonType(current);
+        }
+        ObjectNode patched;
+        try {
+            ObjectNode stored = (ObjectNode) MAPPER.readTree(current.getBody().getBytes());
+            patched = StrategicMergePatch.apply(stored, (ObjectNode) MAPPER.readTree(request.getBody().getBytes()));
+        } catch (IOException | ClassCastException e) {
+            return status(400, "BadRequest", "cannot apply the strategic-merge patch: " + e.getMessage());
+        }
+        return withJsonType(storeDirectly(HttpMethod.PUT, path, patched.toString()));
+    }
+
+    private static MockResponse withJsonType(MockResponse response) {
+        if (response.header("Content-Type") == null) {
+            response.setHeader("Content-Type", JSON);
+        }
+        return response;
     }
 
     /** The same request with its protobuf Secret body as JSON. */

@@ -40,6 +40,10 @@ import java.util.logging.Logger;
  *       client-go's typed client in protobuf whatever the server answers; the mock reads only JSON, so the body is
  *       decoded first (without it Helm's install never finishes). The Secret's {@code data.release} (base64 of
  *       gzipped JSON) is an ordinary bytes field and needs nothing more;</li>
+ *   <li>strategic-merge patches ({@link StrategicMergePatch}): Helm upgrades built-in kinds with one and the mock
+ *       answers 415 to them; they are applied here, approximately (merge keys are guessed, not read from the
+ *       types), and stored as a PUT so that watchers see MODIFIED. Custom resources get JSON merge patches, which
+ *       the mock applies itself. Server-side apply patches are not translated yet: Helm 3 does not send them;</li>
  *   <li>the list kind on collections ({@code SecretList}, done for every kind): Helm lists its release Secrets by label and ignores a
  *       list whose kind is the mock's plain {@code List}.</li>
  * </ul>
