@@ -89,6 +89,20 @@ class HelmInstallerTest {
     }
 
     @Test
+    void everyReleaseOfEveryProfileInstallsInOrder() throws Exception {
+        for (Profile profile : Profile.values()) {
+            InstallPlan profilePlan = TestPlans.plan(profile, plan.source());
+            for (ChartRelease release : profilePlan.releases()) {
+                HelmRelease installed = helm.upgradeOrInstall(profilePlan, release, charts, TIMEOUT);
+                assertThat(installed.deployed()).as(profile + " " + release.name()).isTrue();
+            }
+        }
+
+        assertThat(helm.list(NAMESPACE)).extracting(HelmRelease::name).containsExactlyInAnyOrder("istio-base",
+                "istio-cni", "istiod", "ztunnel", "istio-ingressgateway", "istio-egressgateway");
+    }
+
+    @Test
     void listShowsHelmsOwnRecordsOfEachRelease() throws Exception {
         helm.upgradeOrInstall(plan, base, charts, TIMEOUT);
         helm.upgradeOrInstall(plan, base, charts, TIMEOUT);

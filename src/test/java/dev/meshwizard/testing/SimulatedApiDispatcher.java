@@ -3,6 +3,7 @@ package dev.meshwizard.testing;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatusBuilder;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
  * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
  * ({@code PodList} rather than the mock's {@code List}), OpenAPI v3 documents ({@link OpenApiIndex}), and
  * Secrets sent as protobuf, which it turns into JSON ({@link ProtobufSecrets}); other protobuf bodies are refused
- * with 415. Strategic-merge patches are applied here ({@link StrategicMergePatch}). Everything else goes to the CRUD dispatcher.
+ * with 415. Strategic-merge patches are applied here ({@link StrategicMergePatch}), and a create that finds the
+ * object answers with reason {@code AlreadyExists}, as a real server does. Everything else goes to the CRUD dispatcher.
  *
  * <p>Watches from a resource version: the mock replays every stored object as ADDED when a watch opens, whatever
  * version the client asked to start from; a real server sends only what changed after it. {@link
@@ -113,6 +115,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
         if ("GET".equals(request.getMethod())) {
             fixListKind(path, response);
         }
+        if ("POST".equals(request.getMethod()) && response.code() == 409) {
+            alreadyExists(response);
+        }
         if (response.header("Content-Type") == null) {
             response.setHeader("Content-Type", JSON);
         }
@@ -173,6 +178,23 @@ final class SimulatedApiDispatcher extends Dispatcher {
         RecordedRequest request = new RecordedRequest("HTTP/1.1", method, path,
                 Headers.builder().add("Content-Type", JSON).build(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
         return crud.dispatch(request);
+    }
+
+    /**
+     * The mock refuses to create an object that exists with 409 and reason {@code Invalid}; a real server says
+     * {@code AlreadyExists}, and clients go by the reason: Helm's {@code createNamespace} ignores an existing
+     * namespace only when told so.
+     */
+    private static void alreadyExists(MockResponse response) {
+        try {
+            Status status = Serialization.unmarshal(new String(response.getBody().getBytes(), StandardCharsets.UTF_8),
+                    Status.class);
+            status.setReason("AlreadyExists");
+            response.setBody(Serialization.asJson(status));
+        } catch (RuntimeException e) {
+            response.setBody(Serialization.asJson(new StatusBuilder().withStatus("Failure").withCode(409)
+                    .withReason("AlreadyExists").withMessage("the object already exists").build()));
+        }
     }
 
     /** Reads the stored object, applies the patch ({@link StrategicMergePatch}) and stores the result as a PUT. */

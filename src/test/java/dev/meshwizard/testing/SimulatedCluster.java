@@ -44,6 +44,9 @@ import java.util.logging.Logger;
  *       answers 415 to them; they are applied here, approximately (merge keys are guessed, not read from the
  *       types), and stored as a PUT so that watchers see MODIFIED. Custom resources get JSON merge patches, which
  *       the mock applies itself. Server-side apply patches are not translated yet: Helm 3 does not send them;</li>
+ *   <li>reason {@code AlreadyExists} on a 409 to a create (the mock says {@code Invalid}): Helm's
+ *       {@code createNamespace} goes by the reason, and installing a second release into an existing namespace
+ *       failed with "Namespace 'istio-system' already exists";</li>
  *   <li>the list kind on collections ({@code SecretList}, done for every kind): Helm lists its release Secrets by label and ignores a
  *       list whose kind is the mock's plain {@code List}.</li>
  * </ul>
