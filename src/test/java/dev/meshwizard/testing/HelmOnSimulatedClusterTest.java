@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
 import dev.meshwizard.plan.Component;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,25 @@ class HelmOnSimulatedClusterTest {
             assertThat(release.getStatus()).isEqualTo("deployed");
             assertThat(release.getRevision()).isEqualTo("1");
         });
+    }
+
+    @Test
+    void helmsReleaseRecordIsStoredAsTheSecretARealServerWouldHold() throws Exception {
+        Helm.install(TestCharts.chart(Component.BASE).toString()).withName("istio-base")
+                .withNamespace("istio-system").createNamespace().withKubeConfigContents(kubeconfig).call();
+
+        Secret record = cluster.client().secrets().inNamespace("istio-system")
+                .withName("sh.helm.release.v1.istio-base.v1").get();
+
+        assertThat(record.getType()).isEqualTo("helm.sh/release.v1");
+        assertThat(record.getMetadata().getLabels()).containsEntry("owner", "helm").containsEntry("name", "istio-base")
+                .containsEntry("status", "deployed").containsEntry("version", "1");
+        byte[] helmEncoded = Base64.getDecoder().decode(record.getData().get("release"));
+        byte[] gzipped = Base64.getDecoder().decode(helmEncoded);
+        try (GZIPInputStream json = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            assertThat(new String(json.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("\"name\":\"istio-base\"", "\"namespace\":\"istio-system\"");
+        }
     }
 
     @Test
