@@ -64,7 +64,12 @@ public final class HelmInstaller {
         } catch (IllegalArgumentException e) {
             throw new HelmException(release.name(), e.getMessage(), e);
         }
-        boolean known = list(release.namespace()).stream().anyMatch(r -> r.name().equals(release.name()));
+        boolean known;
+        try {
+            known = list(release.namespace()).stream().anyMatch(r -> r.name().equals(release.name()));
+        } catch (HelmException e) {
+            throw new HelmException(release.name(), e.getMessage(), e.getCause());
+        }
         Path valuesFile = null;
         long start = System.nanoTime();
         try {
