@@ -104,7 +104,7 @@ public final class ClusterConnector {
                     gitVersion);
             boolean simulated = version != null
                     && ClusterSession.SIMULATION_PLATFORM.equals(version.getPlatform());
-            return new ClusterSession(resolved.context(), client, gitVersion, simulated);
+            return new ClusterSession(resolved.context(), client, gitVersion, simulated, resolved.toYaml(true));
         } catch (ConnectException e) {
             closeQuietly(client);
             throw e;

@@ -27,16 +27,20 @@ public final class ClusterSession implements AutoCloseable {
 
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
     private final boolean simulated;
+    /** The context alone as kubeconfig text, for Helm; credentials included, so kept in memory only. */
+    private final String helmKubeconfig;
 
     ClusterSession(KubeContext context, KubernetesClient client, String serverVersion) {
-        this(context, client, serverVersion, false);
+        this(context, client, serverVersion, false, null);
     }
 
-    ClusterSession(KubeContext context, KubernetesClient client, String serverVersion, boolean simulated) {
+    ClusterSession(KubeContext context, KubernetesClient client, String serverVersion, boolean simulated,
+                   String helmKubeconfig) {
         this.context = Objects.requireNonNull(context);
         this.client = Objects.requireNonNull(client);
         this.serverVersion = Objects.requireNonNull(serverVersion);
         this.simulated = simulated;
+        this.helmKubeconfig = helmKubeconfig;
     }
 
     /** True when the server is Mesh Wizard's simulated API (a try-out aid, not a cluster). */
@@ -66,6 +70,18 @@ public final class ClusterSession implements AutoCloseable {
         ClusterWatch watch = ClusterWatch.start(client, scope, listener);
         owned.add(watch);
         return watch;
+    }
+
+    /**
+     * Helm on this session's cluster: install, upgrade, list and uninstall releases.
+     *
+     * @throws IllegalStateException when the session was opened without kubeconfig text for Helm
+     */
+    public HelmInstaller helm() {
+        if (helmKubeconfig == null) {
+            throw new IllegalStateException("This session has no kubeconfig for Helm");
+        }
+        return new HelmInstaller(helmKubeconfig);
     }
 
     KubernetesClient client() {

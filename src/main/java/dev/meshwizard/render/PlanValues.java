@@ -67,7 +67,7 @@ public final class PlanValues {
      *
      * @throws IllegalArgumentException for an item that is not {@code key=value}
      */
-    static Map<String, String> forRelease(InstallPlan plan, ChartRelease release) {
+    public static Map<String, String> forRelease(InstallPlan plan, ChartRelease release) {
         Map<String, String> values = of(plan, release.component());
         for (String item : release.sets()) {
             int equals = item.indexOf('=');

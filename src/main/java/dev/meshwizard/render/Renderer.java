@@ -123,7 +123,7 @@ public final class Renderer {
     }
 
     /** Helm's message, naming the release's values instead of the temporary file, without helm-java's CLI hint. */
-    static String helmMessage(RuntimeException e, Path valuesFile, String release) {
+    public static String helmMessage(RuntimeException e, Path valuesFile, String release) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (valuesFile != null) {
             message = message.replace(valuesFile.toString(), "the values of " + release);

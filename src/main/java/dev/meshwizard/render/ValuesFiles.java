@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (owner-only, removed at exit when empty) under numbered names: creating them there costs a fraction of
  * {@link Files#createTempFile}, which matters when a render is a few milliseconds. Each file is deleted after use.
  */
-final class ValuesFiles {
+public final class ValuesFiles {
 
     private static final AtomicLong NUMBER = new AtomicLong();
     private static Path folder;
@@ -21,7 +21,7 @@ final class ValuesFiles {
     }
 
     /** Writes a values file; the caller deletes it. */
-    static Path write(String yaml) throws IOException {
+    public static Path write(String yaml) throws IOException {
         Path file = folder().resolve("values-" + NUMBER.incrementAndGet() + ".yaml");
         Files.writeString(file, yaml, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return file;

@@ -178,6 +178,24 @@ final class ApiCatalog {
                 .filter(r -> r.plural().equals(plural)).map(Resource::kind).findFirst();
     }
 
+    /** One served resource, for documents other than discovery (the OpenAPI index). */
+    record Served(String group, String version, String plural, String kind, boolean namespaced) {
+    }
+
+    /** Every served group version ({@code ""} group for core), preferred versions first. */
+    Map<String, List<String>> groupVersions() {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        groups.forEach((group, versions) -> result.put(group, List.copyOf(versions.keySet())));
+        return result;
+    }
+
+    /** The top-level resources (no subresources) of one group version. */
+    List<Served> resources(String group, String version) {
+        return groups.getOrDefault(group, Map.of()).getOrDefault(version, List.of()).stream()
+                .filter(r -> !r.plural().contains("/"))
+                .map(r -> new Served(group, version, r.plural(), r.kind(), r.namespaced())).toList();
+    }
+
     private void add(String group, String version, List<Resource> resources) {
         groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(version, List.copyOf(resources));
     }

@@ -3,6 +3,7 @@ package dev.meshwizard.testing;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatusBuilder;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -13,6 +14,9 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +28,10 @@ import java.util.function.Supplier;
 /**
  * Answers what fabric8's CRUD mock does not: version, health and discovery endpoints, a JSON content type on
  * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
- * ({@code PodList} rather than the mock's {@code List}). Everything else goes to the CRUD dispatcher.
+ * ({@code PodList} rather than the mock's {@code List}), OpenAPI v3 documents ({@link OpenApiIndex}), and
+ * Secrets sent as protobuf, which it turns into JSON ({@link ProtobufSecrets}); other protobuf bodies are refused
+ * with 415. Strategic-merge patches are applied here ({@link StrategicMergePatch}), and a create that finds the
+ * object answers with reason {@code AlreadyExists}, as a real server does. Everything else goes to the CRUD dispatcher.
  *
  * <p>Watches from a resource version: the mock replays every stored object as ADDED when a watch opens, whatever
  * version the client asked to start from; a real server sends only what changed after it. {@link
@@ -34,11 +41,13 @@ import java.util.function.Supplier;
 final class SimulatedApiDispatcher extends Dispatcher {
 
     private static final String JSON = "application/json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String MOCK_LIST_PREFIX = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
     private static final Pattern RESOURCE_VERSION_PARAM = Pattern.compile("[?&]resourceVersion=(\\d+)");
 
     private final KubernetesCrudDispatcher crud;
     private final ApiCatalog catalog;
+    private final OpenApiIndex openApi;
     private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
     private final java.util.Set<String> deniedAccess = ConcurrentHashMap.newKeySet();
@@ -50,6 +59,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
                            Supplier<String> serverAddress) {
         this.crud = crud;
         this.catalog = catalog;
+        this.openApi = new OpenApiIndex(catalog);
         this.version = version;
         this.serverAddress = serverAddress;
     }
@@ -78,6 +88,18 @@ final class SimulatedApiDispatcher extends Dispatcher {
                 return own.get();
             }
         }
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && contentType.startsWith(ProtobufSecrets.CONTENT_TYPE)) {
+            if (!path.matches("/api/v1/namespaces/[^/]+/secrets(/[^/]+)?")) {
+                return status(415, "UnsupportedMediaType", "the simulated API server reads protobuf only for "
+                        + "Secrets; send " + JSON);
+            }
+            request = asJson(request);
+        }
+        if ("PATCH".equals(request.getMethod()) && contentType != null
+                && contentType.startsWith(StrategicMergePatch.CONTENT_TYPE)) {
+            return strategicMerge(path, request);
+        }
         MockResponse response = crud.dispatch(request);
         if (response == null) {
             return status(405, "MethodNotAllowed", request.getMethod() + " is not supported here");
@@ -92,6 +114,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
         }
         if ("GET".equals(request.getMethod())) {
             fixListKind(path, response);
+        }
+        if ("POST".equals(request.getMethod()) && response.code() == 409) {
+            alreadyExists(response);
         }
         if (response.header("Content-Type") == null) {
             response.setHeader("Content-Type", JSON);
@@ -155,6 +180,54 @@ final class SimulatedApiDispatcher extends Dispatcher {
         return crud.dispatch(request);
     }
 
+    /**
+     * The mock refuses to create an object that exists with 409 and reason {@code Invalid}; a real server says
+     * {@code AlreadyExists}, and clients go by the reason: Helm's {@code createNamespace} ignores an existing
+     * namespace only when told so.
+     */
+    private static void alreadyExists(MockResponse response) {
+        try {
+            Status status = Serialization.unmarshal(new String(response.getBody().getBytes(), StandardCharsets.UTF_8),
+                    Status.class);
+            status.setReason("AlreadyExists");
+            response.setBody(Serialization.asJson(status));
+        } catch (RuntimeException e) {
+            response.setBody(Serialization.asJson(new StatusBuilder().withStatus("Failure").withCode(409)
+                    .withReason("AlreadyExists").withMessage("the object already exists").build()));
+        }
+    }
+
+    /** Reads the stored object, applies the patch ({@link StrategicMergePatch}) and stores the result as a PUT. */
+    private MockResponse strategicMerge(String path, RecordedRequest request) {
+        MockResponse current = storeDirectly(HttpMethod.GET, path, "");
+        if (current.code() != 200) {
+            return withJsonType(current);
+        }
+        ObjectNode patched;
+        try {
+            ObjectNode stored = (ObjectNode) MAPPER.readTree(current.getBody().getBytes());
+            patched = StrategicMergePatch.apply(stored, (ObjectNode) MAPPER.readTree(request.getBody().getBytes()));
+        } catch (IOException | ClassCastException e) {
+            return status(400, "BadRequest", "cannot apply the strategic-merge patch: " + e.getMessage());
+        }
+        return withJsonType(storeDirectly(HttpMethod.PUT, path, patched.toString()));
+    }
+
+    private static MockResponse withJsonType(MockResponse response) {
+        if (response.header("Content-Type") == null) {
+            response.setHeader("Content-Type", JSON);
+        }
+        return response;
+    }
+
+    /** The same request with its protobuf Secret body as JSON. */
+    private static RecordedRequest asJson(RecordedRequest request) {
+        String json = ProtobufSecrets.toJson(request.getBody().getBytes());
+        Headers headers = request.getHeaders().newBuilder().set("Content-Type", JSON).build();
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
+                new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static long resourceVersionOf(String fullPath) {
         Matcher matcher = RESOURCE_VERSION_PARAM.matcher(fullPath);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
@@ -176,8 +249,15 @@ final class SimulatedApiDispatcher extends Dispatcher {
             default:
                 break;
         }
+        if (path.equals(OpenApiIndex.ROOT)) {
+            return Optional.of(json(openApi.root()));
+        }
+        if (path.startsWith(OpenApiIndex.ROOT + "/")) {
+            return Optional.of(openApi.document(path).map(SimulatedApiDispatcher::json)
+                    .orElseGet(() -> status(404, "NotFound", "no OpenAPI document for " + path)));
+        }
         if (path.startsWith("/openapi")) {
-            return Optional.of(status(404, "NotFound", "the simulated API server serves no OpenAPI documents"));
+            return Optional.of(status(404, "NotFound", "the simulated API server serves only OpenAPI v3"));
         }
         String[] parts = path.substring(1).split("/");
         if (parts.length == 2 && parts[0].equals("api")) {

@@ -30,6 +30,27 @@ import java.util.logging.Logger;
  * {@code /version}, discovery documents (see {@link ApiCatalog}), a JSON content type on every answer and the
  * right kind on collections. Served over HTTPS with a self-signed certificate on localhost.
  *
+ * <p>Real Helm (helm-java's install, list, upgrade, uninstall) works against it. What that took, beyond the above:
+ * <ul>
+ *   <li>OpenAPI v3 documents ({@link OpenApiIndex}): Helm validates manifests unless told not to, and without
+ *       {@code /openapi/v3} it falls back to v2 and fails with "failed to download openapi". The documents say that
+ *       the server validates fields itself, so Helm keeps validation on and sends the objects as they are; tests
+ *       need no switch that production code would not use;</li>
+ *   <li>protobuf Secrets ({@link ProtobufSecrets}): Helm keeps each release revision in a Secret, written through
+ *       client-go's typed client in protobuf whatever the server answers; the mock reads only JSON, so the body is
+ *       decoded first (without it Helm's install never finishes). The Secret's {@code data.release} (base64 of
+ *       gzipped JSON) is an ordinary bytes field and needs nothing more;</li>
+ *   <li>strategic-merge patches ({@link StrategicMergePatch}): Helm upgrades built-in kinds with one and the mock
+ *       answers 415 to them; they are applied here, approximately (merge keys are guessed, not read from the
+ *       types), and stored as a PUT so that watchers see MODIFIED. Custom resources get JSON merge patches, which
+ *       the mock applies itself. Server-side apply patches are not translated yet: Helm 3 does not send them;</li>
+ *   <li>reason {@code AlreadyExists} on a 409 to a create (the mock says {@code Invalid}): Helm's
+ *       {@code createNamespace} goes by the reason, and installing a second release into an existing namespace
+ *       failed with "Namespace 'istio-system' already exists";</li>
+ *   <li>the list kind on collections ({@code SecretList}, done for every kind): Helm lists its release Secrets by label and ignores a
+ *       list whose kind is the mock's plain {@code List}.</li>
+ * </ul>
+ *
  * <p>It is started and stopped here, not through the JUnit extension (whose shutdown can time out).
  */
 public final class SimulatedCluster implements AutoCloseable {

@@ -1,0 +1,164 @@
+package dev.meshwizard.cluster;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
+import com.marcnuri.helm.Release;
+import com.marcnuri.helm.UpgradeCommand;
+import dev.meshwizard.charts.ChartSource;
+import dev.meshwizard.charts.ChartSourceException;
+import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.render.PlanValues;
+import dev.meshwizard.render.Renderer;
+import dev.meshwizard.render.ValuesFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs, upgrades, lists and uninstalls real Helm releases (helm-java, Helm as a native library) on the
+ * session's cluster, so that {@code helm list} and {@code helm upgrade} by hand see and continue what the wizard
+ * did. Helm reads the session's kubeconfig text (one context, held in memory only, never logged or written).
+ *
+ * <p>A release gets the same values as its render: the release's values file, then the plan's values
+ * ({@link PlanValues}), then the release's own {@code --set} items. Helm's {@code --wait} is not used: it polls
+ * every 2 s; waiting for workloads to become ready is done separately. Blocking: call from a background job.
+ */
+public final class HelmInstaller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HelmInstaller.class);
+
+    private final String kubeconfig;
+
+    HelmInstaller(String kubeconfig) {
+        this.kubeconfig = Objects.requireNonNull(kubeconfig, "kubeconfig");
+    }
+
+    /**
+     * Upgrades the release to the plan's chart and values, or installs it when Helm has no record of it, creating
+     * the namespace if needed: what {@code helm upgrade --install --create-namespace} does. It is done as a list
+     * and then an install or an upgrade because helm-java 0.0.21's {@code upgrade().install()} ignores kubeconfig
+     * text when the release is new and falls back to {@code ~/.kube/config} (manusa/helm-java#252).
+     *
+     * @param timeout how long Helm may take for any one Kubernetes operation (hooks); whole seconds, rounded up
+     * @return Helm's record of the new revision
+     * @throws HelmException with Helm's message when the chart cannot be found or Helm fails
+     */
+    public HelmRelease upgradeOrInstall(InstallPlan plan, ChartRelease release, ChartSource charts, Duration timeout)
+            throws HelmException {
+        Path chart;
+        try {
+            chart = charts.chart(release.component());
+        } catch (ChartSourceException e) {
+            throw new HelmException(release.name(), e.getMessage(), e);
+        }
+        Map<String, String> sets;
+        try {
+            sets = PlanValues.forRelease(plan, release);
+        } catch (IllegalArgumentException e) {
+            throw new HelmException(release.name(), e.getMessage(), e);
+        }
+        boolean known;
+        try {
+            known = list(release.namespace()).stream().anyMatch(r -> r.name().equals(release.name()));
+        } catch (HelmException e) {
+            throw new HelmException(release.name(), e.getMessage(), e.getCause());
+        }
+        Path valuesFile = null;
+        long start = System.nanoTime();
+        try {
+            if (!release.valuesYaml().isBlank()) {
+                valuesFile = ValuesFiles.write(release.valuesYaml());
+            }
+            Release installed = known ? upgrade(chart, release, sets, valuesFile, timeout)
+                    : install(chart, release, sets, valuesFile, timeout);
+            HelmRelease result = HelmRelease.of(installed);
+            LOG.info("Helm release {} in {}: revision {} {} ({} {}) in {} ms", result.name(), result.namespace(),
+                    result.revision(), result.status(), result.chart(), result.version(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return result;
+        } catch (IOException e) {
+            throw new HelmException(release.name(), "Cannot write a temporary values file: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new HelmException(release.name(), Renderer.helmMessage(e, valuesFile, release.name()), e);
+        } finally {
+            deleteQuietly(valuesFile);
+        }
+    }
+
+    /**
+     * Helm's records of the releases in {@code namespace}, whatever their status ({@code helm list --all}).
+     *
+     * @throws HelmException with Helm's message when the cluster cannot be read
+     */
+    public List<HelmRelease> list(String namespace) throws HelmException {
+        try {
+            List<Release> releases = Helm.list().all().withNamespace(namespace).withKubeConfigContents(kubeconfig)
+                    .call();
+            return releases.stream().map(HelmRelease::of).toList();
+        } catch (RuntimeException e) {
+            throw new HelmException("", Renderer.helmMessage(e, null, ""), e);
+        }
+    }
+
+    /**
+     * Uninstalls a release: Helm deletes the objects it installed (except those annotated
+     * {@code helm.sh/resource-policy: keep}) and its records of the release.
+     *
+     * @throws HelmException with Helm's message, e.g. when there is no such release
+     */
+    public void uninstall(String name, String namespace) throws HelmException {
+        try {
+            String output = Helm.uninstall(name).withNamespace(namespace).withKubeConfigContents(kubeconfig).call();
+            LOG.info("Helm: {}", output.strip());
+        } catch (RuntimeException e) {
+            throw new HelmException(name, Renderer.helmMessage(e, null, name), e);
+        }
+    }
+
+    private Release install(Path chart, ChartRelease release, Map<String, String> sets, Path valuesFile,
+                            Duration timeout) {
+        InstallCommand command = Helm.install(chart.toString()).createNamespace()
+                .withName(release.name()).withNamespace(release.namespace())
+                .withTimeout(seconds(timeout)).withKubeConfigContents(kubeconfig);
+        if (valuesFile != null) {
+            command.withValuesFile(valuesFile);
+        }
+        sets.forEach(command::set);
+        return command.call();
+    }
+
+    private Release upgrade(Path chart, ChartRelease release, Map<String, String> sets, Path valuesFile,
+                            Duration timeout) {
+        UpgradeCommand command = Helm.upgrade(chart.toString())
+                .withName(release.name()).withNamespace(release.namespace())
+                .withTimeout(seconds(timeout)).withKubeConfigContents(kubeconfig);
+        if (valuesFile != null) {
+            command.withValuesFile(valuesFile);
+        }
+        sets.forEach(command::set);
+        return command.call();
+    }
+
+    private static int seconds(Duration timeout) {
+        long millis = Math.max(1, timeout.toMillis());
+        return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the temporary values file {}: {}", file, e.getMessage());
+        }
+    }
+}
