@@ -1,0 +1,83 @@
+package dev.meshwizard.cli;
+
+import dev.meshwizard.cluster.ClusterConnector;
+import dev.meshwizard.cluster.ClusterSession;
+import dev.meshwizard.cluster.ConnectException;
+import dev.meshwizard.cluster.HelmException;
+import dev.meshwizard.cluster.HelmRelease;
+import dev.meshwizard.cluster.KubeContext;
+import dev.meshwizard.cluster.Kubeconfig;
+import dev.meshwizard.cluster.KubeconfigException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mesh-wizard status}: the Helm releases in a namespace, from Helm's own records, like
+ * {@code helm list --all -n istio-system}. Exit 0; 2 for a kubeconfig or context that cannot be used; 1 when the
+ * cluster cannot be reached or Helm fails.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the Helm releases in a namespace (default istio-system), as Helm records them.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: KUBECONFIG, "
+            + "else ~/.kube/config).")
+    private Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "C", description = "Context (default: the current context).")
+    private String context;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = "istio-system",
+            description = "Namespace (default: ${DEFAULT-VALUE}).")
+    private String namespace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Kubeconfig config;
+        String contextName;
+        try {
+            config = kubeconfig != null ? Kubeconfig.loadFile(kubeconfig) : Kubeconfig.loadDefault();
+            contextName = context != null ? context : config.currentContext().map(KubeContext::name)
+                    .orElseThrow(() -> new KubeconfigException(config.files().isEmpty() ? Path.of("~/.kube/config")
+                            : config.files().get(0), 0, "no current context; pass --context"));
+        } catch (KubeconfigException e) {
+            err.println("mesh-wizard status: " + e.getMessage());
+            return RenderCommand.BAD_INPUT;
+        }
+        try (ClusterSession session = new ClusterConnector().connect(config, contextName)) {
+            List<HelmRelease> releases = session.helm().list(namespace);
+            print(out, releases);
+            return 0;
+        } catch (ConnectException e) {
+            err.println("mesh-wizard status: " + e.getMessage());
+            return e.reason() == ConnectException.Reason.UNKNOWN_CONTEXT ? RenderCommand.BAD_INPUT : 1;
+        } catch (HelmException e) {
+            err.println("mesh-wizard status: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void print(PrintWriter out, List<HelmRelease> releases) {
+        if (releases.isEmpty()) {
+            out.println("No Helm releases in namespace " + namespace);
+            return;
+        }
+        String format = "%-24s %-10s %-10s %-9s %s%n";
+        out.printf(format, "NAME", "CHART", "VERSION", "REVISION", "STATUS");
+        for (HelmRelease release : releases) {
+            out.printf(format, release.name(), release.chart(), release.version(), release.revision(),
+                    release.status());
+        }
+    }
+}
