@@ -63,6 +63,7 @@ public final class ControllerStandIn implements AutoCloseable {
     private final boolean ready;
     private final ScheduledExecutorService scheduler;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private volatile boolean closed;
 
     private ControllerStandIn(KubernetesClient client, Duration delay, boolean ready) {
         this.client = Objects.requireNonNull(client, "client");
@@ -120,7 +121,24 @@ public final class ControllerStandIn implements AutoCloseable {
     }
 
     private void establish(CustomResourceDefinition seen) {
-        try {
+        for (int attempt = 1; attempt <= 3 && !closed; attempt++) {
+            try {
+                tryEstablish(seen);
+                return;
+            } catch (KubernetesClientException e) {
+                if (!closed && attempt == 3) {
+                    LOG.warn("Cannot establish CRD {}: {}", seen.getMetadata().getName(), describe(e));
+                }
+            }
+        }
+    }
+
+    private static String describe(KubernetesClientException e) {
+        return e.getCause() != null ? e.getMessage() + " (" + e.getCause() + ")" : e.getMessage();
+    }
+
+    private void tryEstablish(CustomResourceDefinition seen) {
+        {
             CustomResourceDefinition current = client.apiextensions().v1().customResourceDefinitions()
                     .withName(seen.getMetadata().getName()).get();
             if (current == null || established(current)) {
@@ -134,8 +152,6 @@ public final class ControllerStandIn implements AutoCloseable {
                     .withStoredVersions(current.getSpec().getVersions().stream()
                             .filter(v -> Boolean.TRUE.equals(v.getStorage())).map(v -> v.getName()).toList())
                     .endStatus().build()).updateStatus();
-        } catch (KubernetesClientException e) {
-            LOG.warn("Cannot establish CRD {}: {}", seen.getMetadata().getName(), e.getMessage());
         }
     }
 
@@ -177,7 +193,9 @@ public final class ControllerStandIn implements AutoCloseable {
                                             .withLastUpdateTime(now).withLastTransitionTime(now).build())
                             .build()).build()).updateStatus();
         } catch (KubernetesClientException e) {
-            LOG.warn("Cannot reconcile Deployment {}: {}", seen.getMetadata().getName(), e.getMessage());
+            if (!closed) {
+                LOG.warn("Cannot reconcile Deployment {}: {}", seen.getMetadata().getName(), describe(e));
+            }
         }
     }
 
@@ -197,7 +215,9 @@ public final class ControllerStandIn implements AutoCloseable {
                             .withNumberReady(up).withNumberAvailable(up).withNumberUnavailable(1 - up)
                             .withNumberMisscheduled(0).build()).build()).updateStatus();
         } catch (KubernetesClientException e) {
-            LOG.warn("Cannot reconcile DaemonSet {}: {}", seen.getMetadata().getName(), e.getMessage());
+            if (!closed) {
+                LOG.warn("Cannot reconcile DaemonSet {}: {}", seen.getMetadata().getName(), describe(e));
+            }
         }
     }
 
@@ -254,6 +274,7 @@ public final class ControllerStandIn implements AutoCloseable {
     /** Stops watching; what was created stays. */
     @Override
     public void close() {
+        closed = true;
         informers.forEach(SharedIndexInformer::close);
         scheduler.shutdownNow();
     }
