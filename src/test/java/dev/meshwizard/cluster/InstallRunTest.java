@@ -170,6 +170,29 @@ class InstallRunTest {
         assertThat(session.helm().list(NAMESPACE)).extracting(HelmRelease::name).containsExactly("istio-base");
     }
 
+    @Test
+    void cancellingWhileWaitingStopsWithoutWaitingForTheTimeout() throws Exception {
+        cluster.startControllersNeverReady();
+        AtomicBoolean cancel = new AtomicBoolean();
+        job.cancelled = cancel::get;
+
+        long start = System.nanoTime();
+        InstallResult result = run.run(plan, event -> {
+            events.add(event);
+            if (event.release().equals("istiod") && event.phase() == Phase.WAITING) {
+                cancel.set(true);
+            }
+        }, job);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(InstallRun.DEFAULT_TIMEOUT);
+        assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(result.message()).isEqualTo("Cancelled. Installed: istio-base (revision 1, deployed), "
+                + "istiod (revision 1, deployed)");
+        assertThat(event("istiod", Phase.CANCELLED).message())
+                .isEqualTo("Helm installed revision 1 deployed; cancelled while waiting for it to become ready");
+        assertThat(event("istio-ingressgateway", Phase.CANCELLED).message()).isEqualTo("Not installed");
+    }
+
     private List<String> releasesIn(Phase phase) {
         return events.stream().filter(e -> e.phase() == phase).map(InstallEvent::release).toList();
     }
