@@ -94,6 +94,19 @@ class InstallRunTest {
     }
 
     @Test
+    void theAmbientProfileWaitsForTheNodeAgentsOfCniAndZtunnel() throws Exception {
+        cluster.startControllers(Duration.ofMillis(20));
+        InstallPlan ambient = TestPlans.plan(Profile.byId("ambient").orElseThrow(), plan.source());
+
+        InstallResult result = run.run(ambient, events::add, job);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(releasesIn(Phase.DONE)).containsExactly("istio-base", "istio-cni", "istiod", "ztunnel");
+        assertThat(event("istio-cni", Phase.WAITING).message()).contains("DaemonSet istio-cni-node");
+        assertThat(event("ztunnel", Phase.WAITING).message()).contains("DaemonSet ztunnel");
+    }
+
+    @Test
     void aSecondRunUpgradesEveryReleaseToRevisionTwo() throws Exception {
         cluster.startControllers(Duration.ZERO);
         run.run(plan, e -> { }, JobContext.NONE);
