@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,9 @@ public final class Simulate {
             + "  --quiet           no churn: objects change only when a client changes them";
 
     private static final long CHURN_SECONDS = 3;
+
+    /** How long the simulated controllers take to make a new workload's pods ready. */
+    private static final Duration CONTROLLER_DELAY = Duration.ofSeconds(2);
 
     private Simulate() {
     }
@@ -47,6 +51,7 @@ public final class Simulate {
         }
 
         SimulatedCluster cluster = SimulatedCluster.start(port).seedSample();
+        cluster.startControllers(CONTROLLER_DELAY);
         Path file = cluster.writeKubeconfig(kubeconfig, "simulated").toAbsolutePath();
         ScheduledExecutorService churn = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "simulated-churn");
@@ -89,6 +94,8 @@ public final class Simulate {
                 "  Namespaces  istio-system, default, bookinfo (sample pods and services)",
                 "  Churn       " + (quiet ? "off (--quiet)"
                         : "every " + CHURN_SECONDS + " s reviews-v2 changes readiness and ratings restarts"),
+                "  Controllers CRDs are established at once; Deployments and DaemonSets get ready pods after "
+                        + CONTROLLER_DELAY.toSeconds() + " s",
                 "",
                 "  Try the UI:  KUBECONFIG=" + kubeconfig + " java -jar target/mesh-wizard.jar",
                 "  Or kubectl:  KUBECONFIG=" + kubeconfig + " kubectl get pods -A",

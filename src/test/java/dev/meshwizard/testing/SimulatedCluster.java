@@ -19,7 +19,10 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -70,6 +73,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final String gitVersion;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile KubernetesClient client;
+    private final List<ControllerStandIn> controllers = new CopyOnWriteArrayList<>();
 
     private SimulatedCluster(int port, String gitVersion) {
         MOCK_LOG.setLevel(Level.WARNING);
@@ -259,6 +263,27 @@ public final class SimulatedCluster implements AutoCloseable {
         dispatcher.allow(path);
     }
 
+    /**
+     * Starts the controller stand-in ({@link ControllerStandIn}): CRDs become Established at once, Deployments and
+     * DaemonSets get ready Pods and an available status {@code delay} after they are created or changed. Stopped
+     * with the server.
+     */
+    public ControllerStandIn startControllers(Duration delay) {
+        ControllerStandIn controllers = ControllerStandIn.start(client(), delay);
+        this.controllers.add(controllers);
+        return controllers;
+    }
+
+    /**
+     * Starts a controller stand-in under which workloads never become ready: their Pods stay waiting with
+     * {@value ControllerStandIn#STUCK_REASON}. CRDs still become Established. Stopped with the server.
+     */
+    public ControllerStandIn startControllersNeverReady() {
+        ControllerStandIn controllers = ControllerStandIn.neverReady(client());
+        this.controllers.add(controllers);
+        return controllers;
+    }
+
     /** Forgets the requests the mock records for inspection, which otherwise pile up in a long run. */
     public void forgetRecordedRequests() {
         web.reset();
@@ -270,6 +295,7 @@ public final class SimulatedCluster implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        controllers.forEach(ControllerStandIn::close);
         KubernetesClient shared = client;
         if (shared != null) {
             shared.close();

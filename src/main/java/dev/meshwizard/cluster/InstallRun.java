@@ -1,0 +1,179 @@
+package dev.meshwizard.cluster;
+
+import dev.meshwizard.charts.ChartSource;
+import dev.meshwizard.cluster.InstallEvent.Phase;
+import dev.meshwizard.cluster.InstallResult.Outcome;
+import dev.meshwizard.job.JobContext;
+import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.InstallPlan;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs a whole plan: each release in the plan's order with Helm (install, or upgrade when Helm already has
+ * it), then waits until what it created is ready before the next one: the CRDs of base Established, istiod's and
+ * the gateways' Deployments Available, DaemonSets' pods ready (see {@link ReadinessWait}; the load balancer's
+ * address is not awaited). Each release may take {@link #timeout()} to become ready.
+ *
+ * <p>A failure (Helm's error, or a timeout naming the pods that are not ready and why) stops the run: the releases
+ * before it stay installed, those after it stay pending. Running the plan again upgrades what exists and carries
+ * on. Cancelling stops after the current Helm call, or during a wait, and the result says what is installed.
+ *
+ * <p>Events go to the listener on the calling thread; the job context gets the overall progress and a message.
+ * Blocking: call from a background job.
+ */
+public final class InstallRun {
+
+    /** How long a release may take to become ready unless told otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstallRun.class);
+
+    private final HelmInstaller helm;
+    private final ReadinessWait readiness;
+    private final ChartSource charts;
+    private final Duration timeout;
+
+    /** A run on the session's cluster with charts from {@code charts} and the default timeout. */
+    public InstallRun(ClusterSession session, ChartSource charts) {
+        this(session.helm(), new ReadinessWait(session.client()), charts, DEFAULT_TIMEOUT);
+    }
+
+    private InstallRun(HelmInstaller helm, ReadinessWait readiness, ChartSource charts, Duration timeout) {
+        this.helm = Objects.requireNonNull(helm, "helm");
+        this.readiness = Objects.requireNonNull(readiness, "readiness");
+        this.charts = Objects.requireNonNull(charts, "charts");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The timeout must be positive: " + timeout);
+        }
+        this.timeout = timeout;
+    }
+
+    /** The same run with another per-release timeout (also Helm's timeout for hooks). */
+    public InstallRun withTimeout(Duration newTimeout) {
+        return new InstallRun(helm, readiness, charts, newTimeout);
+    }
+
+    /** How long each release may take to become ready. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Installs or upgrades the plan's releases in order. Never throws for a cluster or Helm failure: it is
+     * reported as a {@link Phase#FAILED} event and a failed result.
+     *
+     * @param listener gets every release's {@link Phase#PENDING} event first, then each change
+     * @param job      gets progress (releases done out of all, half a release when Helm is done) and messages;
+     *                 its cancellation is checked between releases and while waiting
+     */
+    public InstallResult run(InstallPlan plan, Consumer<InstallEvent> listener, JobContext job) {
+        List<ChartRelease> releases = plan.releases();
+        for (ChartRelease release : releases) {
+            listener.accept(new InstallEvent(release.name(), Phase.PENDING, "", Duration.ZERO));
+        }
+        List<HelmRelease> installed = new ArrayList<>();
+        long helmNanos = 0;
+        long waitNanos = 0;
+        int total = Math.max(1, releases.size());
+        job.progress(0);
+        for (int i = 0; i < releases.size(); i++) {
+            ChartRelease release = releases.get(i);
+            if (job.isCancelled()) {
+                return cancelled(releases, i, installed, listener, helmNanos, waitNanos);
+            }
+            long start = System.nanoTime();
+            String chart = release.component().chartName();
+            job.message("Installing " + release.name() + " (" + (i + 1) + " of " + releases.size() + ")");
+            listener.accept(new InstallEvent(release.name(), Phase.RUNNING,
+                    "Helm installs or upgrades chart " + chart + " in " + release.namespace(), Duration.ZERO));
+            HelmRelease done;
+            try {
+                done = helm.upgradeOrInstall(plan, release, charts, timeout);
+            } catch (HelmException e) {
+                helmNanos += System.nanoTime() - start;
+                return failed(release, e.getMessage(), start, installed, listener, job, helmNanos, waitNanos);
+            }
+            long helmDone = System.nanoTime();
+            helmNanos += helmDone - start;
+            installed.add(done);
+            job.progress((i + 0.5) / total);
+            String revision = "revision " + done.revision() + " " + done.status();
+            if (job.isCancelled()) {
+                listener.accept(new InstallEvent(release.name(), Phase.CANCELLED,
+                        "Helm installed " + revision + "; not waited for", since(start)));
+                return cancelled(releases, i + 1, installed, listener, helmNanos, waitNanos);
+            }
+            try {
+                List<ReadinessWait.Target> targets = readiness.targets(release.name(), release.namespace());
+                if (!targets.isEmpty()) {
+                    String what = targets.stream().map(ReadinessWait.Target::label).collect(Collectors.joining(", "));
+                    job.message("Waiting for " + release.name() + " to become ready");
+                    listener.accept(new InstallEvent(release.name(), Phase.WAITING, revision
+                            + "; waiting for " + what, since(start)));
+                    readiness.await(targets, timeout, job);
+                }
+            } catch (ReadinessWait.NotReadyException e) {
+                waitNanos += System.nanoTime() - helmDone;
+                return failed(release, e.getMessage(), start, installed, listener, job, helmNanos, waitNanos);
+            } catch (KubernetesClientException e) {
+                waitNanos += System.nanoTime() - helmDone;
+                return failed(release, "Cannot read the release's objects: " + e.getMessage(), start, installed,
+                        listener, job, helmNanos, waitNanos);
+            } catch (ReadinessWait.CancelledException e) {
+                waitNanos += System.nanoTime() - helmDone;
+                listener.accept(new InstallEvent(release.name(), Phase.CANCELLED,
+                        "Helm installed " + revision + "; cancelled while waiting for it to become ready",
+                        since(start)));
+                return cancelled(releases, i + 1, installed, listener, helmNanos, waitNanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                waitNanos += System.nanoTime() - helmDone;
+                return cancelled(releases, i + 1, installed, listener, helmNanos, waitNanos);
+            }
+            waitNanos += System.nanoTime() - helmDone;
+            listener.accept(new InstallEvent(release.name(), Phase.DONE, revision, since(start)));
+            job.progress((i + 1.0) / total);
+        }
+        job.message("Installed " + releases.size() + " releases");
+        return new InstallResult(Outcome.SUCCEEDED, installed, "Installed " + names(installed),
+                Duration.ofNanos(helmNanos), Duration.ofNanos(waitNanos));
+    }
+
+    private static InstallResult failed(ChartRelease release, String message, long start, List<HelmRelease> installed,
+                                        Consumer<InstallEvent> listener, JobContext job, long helmNanos,
+                                        long waitNanos) {
+        LOG.warn("Installing {} failed: {}", release.name(), message);
+        listener.accept(new InstallEvent(release.name(), Phase.FAILED, message, since(start)));
+        job.message(release.name() + " failed");
+        return new InstallResult(Outcome.FAILED, installed, message, Duration.ofNanos(helmNanos),
+                Duration.ofNanos(waitNanos));
+    }
+
+    private static InstallResult cancelled(List<ChartRelease> releases, int from, List<HelmRelease> installed,
+                                           Consumer<InstallEvent> listener, long helmNanos, long waitNanos) {
+        for (ChartRelease release : releases.subList(from, releases.size())) {
+            listener.accept(new InstallEvent(release.name(), Phase.CANCELLED, "Not installed", Duration.ZERO));
+        }
+        String message = "Cancelled. " + (installed.isEmpty() ? "Nothing was installed"
+                : "Installed: " + names(installed));
+        return new InstallResult(Outcome.CANCELLED, installed, message, Duration.ofNanos(helmNanos),
+                Duration.ofNanos(waitNanos));
+    }
+
+    private static String names(List<HelmRelease> releases) {
+        return releases.stream().map(r -> r.name() + " (revision " + r.revision() + ", " + r.status() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
