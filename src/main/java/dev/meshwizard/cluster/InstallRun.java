@@ -40,13 +40,15 @@ public final class InstallRun {
     private final ReadinessWait readiness;
     private final ChartSource charts;
     private final Duration timeout;
+    private final boolean waiting;
 
     /** A run on the session's cluster with charts from {@code charts} and the default timeout. */
     public InstallRun(ClusterSession session, ChartSource charts) {
-        this(session.helm(), new ReadinessWait(session.client()), charts, DEFAULT_TIMEOUT);
+        this(session.helm(), new ReadinessWait(session.client()), charts, DEFAULT_TIMEOUT, true);
     }
 
-    private InstallRun(HelmInstaller helm, ReadinessWait readiness, ChartSource charts, Duration timeout) {
+    private InstallRun(HelmInstaller helm, ReadinessWait readiness, ChartSource charts, Duration timeout,
+                       boolean waiting) {
         this.helm = Objects.requireNonNull(helm, "helm");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         this.charts = Objects.requireNonNull(charts, "charts");
@@ -54,11 +56,17 @@ public final class InstallRun {
             throw new IllegalArgumentException("The timeout must be positive: " + timeout);
         }
         this.timeout = timeout;
+        this.waiting = waiting;
     }
 
     /** The same run with another per-release timeout (also Helm's timeout for hooks). */
     public InstallRun withTimeout(Duration newTimeout) {
-        return new InstallRun(helm, readiness, charts, newTimeout);
+        return new InstallRun(helm, readiness, charts, newTimeout, waiting);
+    }
+
+    /** The same run without waiting for readiness between releases (like helm without --wait). */
+    public InstallRun withoutWaiting() {
+        return new InstallRun(helm, readiness, charts, timeout, false);
     }
 
     /** How long each release may take to become ready. */
@@ -112,7 +120,8 @@ public final class InstallRun {
                 return cancelled(releases, i + 1, installed, listener, helmNanos, waitNanos);
             }
             try {
-                List<ReadinessWait.Target> targets = readiness.targets(release.name(), release.namespace());
+                List<ReadinessWait.Target> targets = waiting
+                        ? readiness.targets(release.name(), release.namespace()) : List.of();
                 if (!targets.isEmpty()) {
                     String what = targets.stream().map(ReadinessWait.Target::label).collect(Collectors.joining(", "));
                     job.message("Waiting for " + release.name() + " to become ready");
