@@ -159,7 +159,7 @@ public final class InstallRun {
     private static InstallResult failed(ChartRelease release, String message, long start, List<HelmRelease> installed,
                                         Consumer<InstallEvent> listener, JobContext job, long helmNanos,
                                         long waitNanos) {
-        LOG.warn("Installing {} failed: {}", release.name(), message);
+        LOG.debug("Installing {} failed: {}", release.name(), message);
         listener.accept(new InstallEvent(release.name(), Phase.FAILED, message, since(start)));
         job.message(release.name() + " failed");
         return new InstallResult(Outcome.FAILED, installed, message, Duration.ofNanos(helmNanos),

@@ -31,27 +31,41 @@ public final class SampleCluster {
 
     /** Creates the sample objects; see {@link SimulatedCluster#seedSample()}. */
     public static void seed(KubernetesClient client) {
-        for (String namespace : List.of("istio-system", "default", "bookinfo")) {
+        seed(client, true);
+    }
+
+    /**
+     * Seeds the sample; without {@code istio}, nothing is put in istio-system, so that real Helm can install Istio
+     * there (Helm refuses to take over objects it did not create).
+     */
+    public static void seed(KubernetesClient client, boolean istio) {
+        for (String namespace : istio ? List.of("istio-system", "default", "bookinfo") : List.of("default", "bookinfo")) {
             NamespaceBuilder ns = new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata();
             if (namespace.equals("bookinfo")) {
                 ns.editMetadata().addToLabels("istio-injection", "enabled").endMetadata();
             }
             client.namespaces().resource(ns.build()).create();
         }
-        List.of(istiod(), ingressGateway(), curl(), productpage(), details(), reviewsPending(),
-                reviewsV2(true), ratingsCrashing(5)).forEach(p -> client.resource(p).create());
+        List.of(curl(), productpage(), details(), reviewsPending(), reviewsV2(true), ratingsCrashing(5))
+                .forEach(p -> client.resource(p).create());
         List.of(
                 service("default", "kubernetes", "ClusterIP", "10.96.0.1", port("https", 443, 6443, null)),
-                service("istio-system", "istiod", "ClusterIP", "10.96.20.10", port("grpc-xds", 15010, 15010, null),
-                        port("https-dns", 15012, 15012, null), port("https-webhook", 443, 15017, null),
-                        port("http-monitoring", 15014, 15014, null)),
-                ingressGatewayService(),
                 service("bookinfo", "productpage", "ClusterIP", "10.96.40.11", port("http", 9080, 9080, null)),
                 service("bookinfo", "details", "ClusterIP", "10.96.40.12", port("http", 9080, 9080, null)),
                 service("bookinfo", "reviews", "ClusterIP", "10.96.40.13", port("http", 9080, 9080, null)),
                 service("bookinfo", "ratings", "ClusterIP", "10.96.40.14", port("http", 9080, 9080, null)),
                 service("bookinfo", "productpage-external", "LoadBalancer", "10.96.40.20",
                         port("http", 80, 9080, 30980)))
+                .forEach(s -> client.resource(s).create());
+        if (!istio) {
+            return;
+        }
+        List.of(istiod(), ingressGateway()).forEach(p -> client.resource(p).create());
+        List.of(
+                service("istio-system", "istiod", "ClusterIP", "10.96.20.10", port("grpc-xds", 15010, 15010, null),
+                        port("https-dns", 15012, 15012, null), port("https-webhook", 443, 15017, null),
+                        port("http-monitoring", 15014, 15014, null)),
+                ingressGatewayService())
                 .forEach(s -> client.resource(s).create());
     }
 

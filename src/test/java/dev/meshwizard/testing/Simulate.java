@@ -13,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts a simulated Kubernetes API with the sample objects, writes a kubeconfig for it and keeps a little churn
  * going until Ctrl-C, so the UI can be tried without a cluster:
- * {@code mvn -q test-compile exec:java@simulate [-Dexec.args="--port 6443 --kubeconfig FILE --quiet"]}.
+ * {@code mvn -q test-compile exec:java@simulate [-Dexec.args="--port 6443 --kubeconfig FILE --quiet --no-istio"]}.
  */
 public final class Simulate {
 
-    private static final String USAGE = "Usage: Simulate [--port N] [--kubeconfig FILE] [--quiet]\n"
+    private static final String USAGE = "Usage: Simulate [--port N] [--kubeconfig FILE] [--quiet] [--no-istio]\n"
             + "  --port N          port of the simulated API server (default 6443, 0 for a free one)\n"
             + "  --kubeconfig FILE where to write the kubeconfig (default target/simulated-kubeconfig.yaml)\n"
-            + "  --quiet           no churn: objects change only when a client changes them";
+            + "  --quiet           no churn: objects change only when a client changes them\n"
+            + "  --no-istio        nothing in istio-system, so that Istio can be installed there with Helm";
 
     private static final long CHURN_SECONDS = 3;
 
@@ -34,11 +35,13 @@ public final class Simulate {
         int port = 6443;
         Path kubeconfig = Path.of("target", "simulated-kubeconfig.yaml");
         boolean quiet = false;
+        boolean istio = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
                 case "--kubeconfig" -> kubeconfig = Path.of(value(args, ++i));
                 case "--quiet" -> quiet = true;
+                case "--no-istio" -> istio = false;
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -50,7 +53,7 @@ public final class Simulate {
             }
         }
 
-        SimulatedCluster cluster = SimulatedCluster.start(port).seedSample();
+        SimulatedCluster cluster = SimulatedCluster.start(port).seedSample(istio);
         cluster.startControllers(CONTROLLER_DELAY);
         Path file = cluster.writeKubeconfig(kubeconfig, "simulated").toAbsolutePath();
         ScheduledExecutorService churn = Executors.newSingleThreadScheduledExecutor(r -> {

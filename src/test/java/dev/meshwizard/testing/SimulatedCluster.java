@@ -200,7 +200,12 @@ public final class SimulatedCluster implements AutoCloseable {
      * {@code istio-ingressgateway} with an ingress address and one LoadBalancer still pending.
      */
     public SimulatedCluster seedSample() {
-        SampleCluster.seed(client());
+        return seedSample(true);
+    }
+
+    /** {@link #seedSample()}, with or without the Istio stand-ins in istio-system (without: Helm can install there). */
+    public SimulatedCluster seedSample(boolean istio) {
+        SampleCluster.seed(client(), istio);
         return this;
     }
 
