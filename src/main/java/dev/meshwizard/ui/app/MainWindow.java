@@ -13,6 +13,8 @@ import dev.meshwizard.ui.wizard.ClusterStepView;
 import dev.meshwizard.ui.preview.PreviewView;
 import dev.meshwizard.ui.preview.PreviewViewModel;
 import dev.meshwizard.ui.wizard.ClusterStepViewModel;
+import dev.meshwizard.ui.wizard.InstallStepView;
+import dev.meshwizard.ui.wizard.InstallStepViewModel;
 import dev.meshwizard.ui.wizard.ProfileStepView;
 import dev.meshwizard.ui.wizard.ProfileStepViewModel;
 import dev.meshwizard.ui.wizard.ValuesStepView;
@@ -60,7 +62,10 @@ public final class MainWindow extends BorderPane {
                 new WizardStep("values", "Helm values", Feather.SLIDERS,
                         () -> new ValuesStepView(new ValuesStepViewModel(jobs, planModel))),
                 new WizardStep("preview", "Preview", Feather.EYE,
-                        () -> new PreviewView(new PreviewViewModel(jobs, planModel))));
+                        () -> new PreviewView(new PreviewViewModel(jobs, planModel))),
+                new WizardStep("install", "Install", Feather.DOWNLOAD_CLOUD,
+                        () -> new InstallStepView(new InstallStepViewModel(jobs, planModel, session,
+                                javafx.application.Platform::runLater))));
         WizardFrame wizard = new WizardFrame(steps);
         SidePanelView side = new SidePanelView(sidePanel);
         side.getStyleClass().add("side-panel");

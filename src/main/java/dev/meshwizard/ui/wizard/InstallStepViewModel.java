@@ -1,0 +1,180 @@
+package dev.meshwizard.ui.wizard;
+
+import dev.meshwizard.charts.ChartSource;
+import dev.meshwizard.cluster.ClusterSession;
+import dev.meshwizard.cluster.InstallEvent;
+import dev.meshwizard.cluster.InstallResult;
+import dev.meshwizard.cluster.InstallRun;
+import dev.meshwizard.job.Job;
+import dev.meshwizard.job.JobHandle;
+import dev.meshwizard.job.JobRunner;
+import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.ui.app.PlanModel;
+import dev.meshwizard.ui.app.SessionModel;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Install step: runs the plan's Helm releases in order on the connected cluster, with a line per release
+ * (phase, elapsed time, what is happening), an overall progress, a log, and cancel. Running it again upgrades
+ * what is installed and continues after a failure.
+ */
+public final class InstallStepViewModel {
+
+    /** One release's line. */
+    public record ReleaseLine(String release, String chart, InstallEvent.Phase phase, String elapsed,
+                              String message) {
+    }
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final JobRunner jobs;
+    private final PlanModel planModel;
+    private final SessionModel sessionModel;
+    private final Executor fxThread;
+    private final ObservableList<ReleaseLine> lines = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final BooleanBinding canInstall;
+    private JobHandle current;
+
+    /** @param fxThread where install events are handed over (the FX thread in the app) */
+    public InstallStepViewModel(JobRunner jobs, PlanModel planModel, SessionModel sessionModel, Executor fxThread) {
+        this.jobs = jobs;
+        this.planModel = planModel;
+        this.sessionModel = sessionModel;
+        this.fxThread = fxThread;
+        this.canInstall = sessionModel.sessionProperty().isNotNull().and(running.not());
+        showPlan(planModel.plan());
+        planModel.planProperty().addListener((obs, old, now) -> {
+            if (!running.get()) {
+                showPlan(now);
+            }
+        });
+        summary.set(sessionModel.session() == null ? "Connect to a cluster in the Cluster step to install." : "");
+        sessionModel.sessionProperty().addListener((obs, old, now) -> summary.set(now == null
+                ? "Connect to a cluster in the Cluster step to install." : "Ready to install into "
+                + now.context().name() + "."));
+    }
+
+    private void showPlan(InstallPlan plan) {
+        lines.setAll(plan.releases().stream().map(r -> new ReleaseLine(r.name(), r.component().chartName(),
+                InstallEvent.Phase.PENDING, "", "")).toList());
+    }
+
+    /** Installs or upgrades every release in order; a second run upgrades and continues after a failure. */
+    public void install() {
+        ClusterSession session = sessionModel.session();
+        if (session == null || running.get()) {
+            return;
+        }
+        InstallPlan plan = planModel.plan();
+        showPlan(plan);
+        running.set(true);
+        progress.set(0);
+        log("Installing " + plan.releases().size() + " release(s) into " + session.context().name());
+        summary.set("Installing…");
+        current = Job.<InstallResult>of("Installing Istio", context -> {
+            ChartSource charts = ChartSource.open(plan.source());
+            return new InstallRun(session, charts).run(plan, event -> fxThread.execute(() -> show(event)),
+                    new dev.meshwizard.job.JobContext() {
+                        @Override
+                        public void progress(double fraction) {
+                            context.progress(fraction);
+                            fxThread.execute(() -> progress.set(fraction));
+                        }
+
+                        @Override
+                        public void message(String text) {
+                            context.message(text);
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return context.isCancelled();
+                        }
+                    });
+        }).onSuccess(result -> {
+            running.set(false);
+            summary.set(result.message());
+            log(result.message());
+        }).onFailure(e -> {
+            running.set(false);
+            summary.set("Install failed: " + e.getMessage());
+            log("Install failed: " + e.getMessage());
+        }).onCancelled(() -> running.set(false)).runWith(jobs);
+    }
+
+    /** Stops after the current Helm call; the result says what is installed. */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+            log("Cancel requested: stopping after the current Helm call");
+        }
+    }
+
+    private void show(InstallEvent event) {
+        for (int i = 0; i < lines.size(); i++) {
+            ReleaseLine line = lines.get(i);
+            if (line.release().equals(event.release())) {
+                lines.set(i, new ReleaseLine(line.release(), line.chart(), event.phase(), seconds(event.elapsed()),
+                        event.message()));
+            }
+        }
+        if (event.phase() != InstallEvent.Phase.PENDING) {
+            log(event.release() + " " + event.phase().name().toLowerCase(java.util.Locale.ROOT)
+                    + (event.message().isBlank() ? "" : ": " + event.message()));
+        }
+    }
+
+    private void log(String text) {
+        log.add(LocalTime.now().format(CLOCK) + "  " + text);
+    }
+
+    private static String seconds(Duration elapsed) {
+        return elapsed.isZero() ? "" : String.format(java.util.Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+    }
+
+    public ObservableList<ReleaseLine> lines() {
+        return lines;
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canInstallProperty() {
+        return canInstall;
+    }
+
+    /** The releases in the order they will be installed, for the button text. */
+    public String what() {
+        return String.join(" → ", planModel.plan().releases().stream().map(ChartRelease::name).toList());
+    }
+}

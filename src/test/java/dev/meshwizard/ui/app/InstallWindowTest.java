@@ -1,0 +1,88 @@
+package dev.meshwizard.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshwizard.cluster.InstallEvent;
+import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.Plans;
+import dev.meshwizard.plan.Profile;
+import dev.meshwizard.plan.Workspace;
+import dev.meshwizard.testing.SimulatedCluster;
+import dev.meshwizard.testing.TestCharts;
+import dev.meshwizard.ui.wizard.InstallStepViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Install step runs the plan with real Helm against the simulated API and shows each release done. */
+@ExtendWith(ApplicationExtension.class)
+class InstallWindowTest {
+
+    private SimulatedCluster cluster;
+    private WindowFixture fixture;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        cluster = SimulatedCluster.start();
+        cluster.startControllers(Duration.ofMillis(20));
+        Path dir = Files.createTempDirectory(Path.of("target"), "install-ui");
+        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
+        Path workspace = dir.resolve("workspace");
+        Workspace.open(workspace).save(Plans.forProfile(Profile.DEFAULT,
+                ChartSourceSpec.chartsFolder(TestCharts.chartsFolder()), TestCharts.VERSION));
+        fixture = WindowFixture.show(stage, settings -> {
+            settings.kubeconfigFile(kubeconfig);
+            settings.workspace(workspace);
+        });
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+        cluster.close();
+    }
+
+    @Test
+    void installingTheDefaultProfileShowsEveryReleaseDoneInOrder(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup("#connect").queryAs(Button.class).getText().equals("Connect to sim"));
+        robot.clickOn("#connect");
+        waitFor(() -> robot.lookup("#connection-state").queryAs(Label.class).getText().startsWith("Connected"));
+
+        ListView<?> steps = robot.lookup("#steps").queryAs(ListView.class);
+        robot.interact(() -> steps.getSelectionModel().select(4));
+        waitFor(() -> robot.lookup("#install").tryQuery().isPresent()
+                && !robot.lookup("#install").queryAs(Button.class).isDisabled());
+        robot.clickOn("#install");
+
+        @SuppressWarnings("unchecked")
+        TableView<InstallStepViewModel.ReleaseLine> lines = robot.lookup("#install-releases").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty() && lines.getItems().stream()
+                .allMatch(line -> line.phase() == InstallEvent.Phase.DONE));
+        assertThat(lines.getItems()).extracting(InstallStepViewModel.ReleaseLine::release)
+                .containsExactly("istio-base", "istiod", "istio-ingressgateway");
+        waitFor(() -> robot.lookup("#cancel-install").queryAs(Button.class).isDisabled());
+        assertThat(cluster.client().apps().deployments().inNamespace("istio-system").withName("istiod").get())
+                .isNotNull();
+        @SuppressWarnings("unchecked")
+        ListView<String> log = robot.lookup("#install-log").queryAs(ListView.class);
+        assertThat(log.getItems()).anyMatch(line -> line.contains("istiod done"));
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+    }
+}
