@@ -2,22 +2,18 @@ package dev.meshwizard.cli;
 
 import dev.meshwizard.charts.ChartSource;
 import dev.meshwizard.charts.ChartSourceException;
-import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.cluster.ClusterSession;
 import dev.meshwizard.cluster.ConnectException;
 import dev.meshwizard.cluster.HelmRelease;
 import dev.meshwizard.cluster.InstallEvent;
 import dev.meshwizard.cluster.InstallResult;
 import dev.meshwizard.cluster.InstallRun;
-import dev.meshwizard.cluster.KubeContext;
-import dev.meshwizard.cluster.Kubeconfig;
 import dev.meshwizard.cluster.KubeconfigException;
 import dev.meshwizard.job.JobContext;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.render.RenderException;
 import dev.meshwizard.render.Renderer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,12 +41,8 @@ public final class InstallCommand implements Callable<Integer> {
     @Mixin
     private PlanOptions planOptions;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Kubeconfig file (default: KUBECONFIG, else ~/.kube/config).")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "C", description = "Context (default: the current context).")
-    private String context;
+    @Mixin
+    private ClusterOptions cluster;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
             description = "How long each release may take to become ready, e.g. 90s, 5m (default: ${DEFAULT-VALUE}).")
@@ -88,23 +80,13 @@ public final class InstallCommand implements Callable<Integer> {
                 return RenderCommand.HELM_FAILED;
             }
         }
-        Kubeconfig config;
-        String contextName;
-        try {
-            config = kubeconfig != null ? Kubeconfig.loadFile(kubeconfig) : Kubeconfig.loadDefault();
-            contextName = context != null ? context : config.currentContext().map(KubeContext::name)
-                    .orElseThrow(() -> new KubeconfigException(Path.of("kubeconfig"), 0,
-                            "no current context; pass --context"));
-        } catch (KubeconfigException e) {
-            err.println("mesh-wizard install: " + e.getMessage());
-            return RenderCommand.BAD_INPUT;
-        }
-        try (ClusterSession session = new ClusterConnector().connect(config, contextName)) {
+        try (ClusterSession session = cluster.connect()) {
             InstallRun run = new InstallRun(session, charts).withTimeout(perRelease);
             if (noWait) {
                 run = run.withoutWaiting();
             }
-            err.println("Installing " + plan.releases().size() + " release(s) into context " + contextName);
+            err.println("Installing " + plan.releases().size() + " release(s) into context "
+                    + session.context().name());
             InstallResult result = run.run(plan, event -> progress(err, event), JobContext.NONE);
             printTable(out, result);
             if (!result.succeeded()) {
@@ -112,10 +94,12 @@ public final class InstallCommand implements Callable<Integer> {
                 return RenderCommand.HELM_FAILED;
             }
             return 0;
+        } catch (KubeconfigException e) {
+            err.println("mesh-wizard install: " + e.getMessage());
+            return RenderCommand.BAD_INPUT;
         } catch (ConnectException e) {
             err.println("mesh-wizard install: " + e.getMessage());
-            return e.reason() == ConnectException.Reason.UNKNOWN_CONTEXT ? RenderCommand.BAD_INPUT
-                    : RenderCommand.HELM_FAILED;
+            return ClusterOptions.exitCode(e);
         }
     }
 

@@ -1,18 +1,15 @@
 package dev.meshwizard.cli;
 
-import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.cluster.ClusterSession;
 import dev.meshwizard.cluster.ConnectException;
 import dev.meshwizard.cluster.HelmException;
 import dev.meshwizard.cluster.HelmRelease;
-import dev.meshwizard.cluster.KubeContext;
-import dev.meshwizard.cluster.Kubeconfig;
 import dev.meshwizard.cluster.KubeconfigException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,12 +26,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: KUBECONFIG, "
-            + "else ~/.kube/config).")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "C", description = "Context (default: the current context).")
-    private String context;
+    @Mixin
+    private ClusterOptions cluster;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = "istio-system",
             description = "Namespace (default: ${DEFAULT-VALUE}).")
@@ -44,24 +37,16 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Kubeconfig config;
-        String contextName;
-        try {
-            config = kubeconfig != null ? Kubeconfig.loadFile(kubeconfig) : Kubeconfig.loadDefault();
-            contextName = context != null ? context : config.currentContext().map(KubeContext::name)
-                    .orElseThrow(() -> new KubeconfigException(config.files().isEmpty() ? Path.of("~/.kube/config")
-                            : config.files().get(0), 0, "no current context; pass --context"));
-        } catch (KubeconfigException e) {
-            err.println("mesh-wizard status: " + e.getMessage());
-            return RenderCommand.BAD_INPUT;
-        }
-        try (ClusterSession session = new ClusterConnector().connect(config, contextName)) {
+        try (ClusterSession session = cluster.connect()) {
             List<HelmRelease> releases = session.helm().list(namespace);
             print(out, releases);
             return 0;
+        } catch (KubeconfigException e) {
+            err.println("mesh-wizard status: " + e.getMessage());
+            return RenderCommand.BAD_INPUT;
         } catch (ConnectException e) {
             err.println("mesh-wizard status: " + e.getMessage());
-            return e.reason() == ConnectException.Reason.UNKNOWN_CONTEXT ? RenderCommand.BAD_INPUT : 1;
+            return ClusterOptions.exitCode(e);
         } catch (HelmException e) {
             err.println("mesh-wizard status: " + e.getMessage());
             return 1;

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshwizard.testing.SimulatedCluster;
 import dev.meshwizard.testing.TestCharts;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mesh-wizard install} into the simulated API with real Helm and the simulated controllers. */
 class InstallCommandTest {
@@ -21,8 +18,9 @@ class InstallCommandTest {
     Path dir;
     private SimulatedCluster cluster;
     private Path kubeconfig;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
+    private final java.io.StringWriter out = cli.out;
+    private final java.io.StringWriter err = cli.err;
 
     @BeforeEach
     void start() {
@@ -37,19 +35,15 @@ class InstallCommandTest {
     }
 
     private int install(String... args) {
-        CommandLine cli = new CommandLine(new MeshWizardCommand(() -> { }, new PrintWriter(err, true)));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 7];
-        all[0] = "install";
-        all[1] = "--charts";
-        all[2] = TestCharts.chartsFolder().toString();
-        all[3] = "--kubeconfig";
-        all[4] = kubeconfig.toString();
-        all[5] = "--context";
-        all[6] = "sim";
-        System.arraycopy(args, 0, all, 7, args.length);
-        return cli.execute(all);
+        String[] all = new String[args.length + 6];
+        all[0] = "--charts";
+        all[1] = TestCharts.chartsFolder().toString();
+        all[2] = "--kubeconfig";
+        all[3] = kubeconfig.toString();
+        all[4] = "--context";
+        all[5] = "sim";
+        System.arraycopy(args, 0, all, 6, args.length);
+        return cli.run("install", all);
     }
 
     @Test

@@ -3,15 +3,12 @@ package dev.meshwizard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshwizard.testing.TestCharts;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mesh-wizard render}: summary, export, and the exit codes for bad input and Helm failures. */
 class RenderCommandTest {
@@ -19,8 +16,9 @@ class RenderCommandTest {
     @TempDir
     Path dir;
     private Path istio;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
+    private final java.io.StringWriter out = cli.out;
+    private final java.io.StringWriter err = cli.err;
 
     @BeforeEach
     void releaseFolder() {
@@ -28,13 +26,7 @@ class RenderCommandTest {
     }
 
     private int render(String... args) {
-        CommandLine cli = new CommandLine(new MeshWizardCommand(() -> { }, new PrintWriter(err, true)));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "render";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all);
+        return cli.run("render", args);
     }
 
     @Test

@@ -13,15 +13,12 @@ import dev.meshwizard.plan.Profile;
 import dev.meshwizard.testing.SimulatedCluster;
 import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.testing.TestPlans;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mesh-wizard status} against the simulated API, with a release installed by real Helm. */
 class StatusCommandTest {
@@ -30,8 +27,9 @@ class StatusCommandTest {
     Path dir;
     private SimulatedCluster cluster;
     private Path kubeconfig;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
+    private final java.io.StringWriter out = cli.out;
+    private final java.io.StringWriter err = cli.err;
 
     @BeforeEach
     void installBase() throws Exception {
@@ -51,13 +49,7 @@ class StatusCommandTest {
     }
 
     private int status(String... args) {
-        CommandLine cli = new CommandLine(new MeshWizardCommand(() -> { }, new PrintWriter(err, true)));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "status";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all);
+        return cli.run("status", args);
     }
 
     @Test

@@ -1,0 +1,44 @@
+package dev.meshwizard.cli;
+
+import dev.meshwizard.cluster.ClusterConnector;
+import dev.meshwizard.cluster.ClusterSession;
+import dev.meshwizard.cluster.ConnectException;
+import dev.meshwizard.cluster.KubeContext;
+import dev.meshwizard.cluster.Kubeconfig;
+import dev.meshwizard.cluster.KubeconfigException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Which cluster a command talks to: {@code --kubeconfig} and {@code --context}, resolved as kubectl does. */
+final class ClusterOptions {
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig file (default: KUBECONFIG, else ~/.kube/config).")
+    private Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "C", description = "Context (default: the current context).")
+    private String context;
+
+    /**
+     * Connects to the chosen context.
+     *
+     * @throws KubeconfigException when the kubeconfig cannot be read or names no context to use (bad input)
+     * @throws ConnectException    when connecting fails (its reason says whether it is bad input)
+     */
+    ClusterSession connect() throws KubeconfigException, ConnectException {
+        Kubeconfig config = kubeconfig != null ? Kubeconfig.loadFile(kubeconfig) : Kubeconfig.loadDefault();
+        String name = context;
+        if (name == null) {
+            name = config.currentContext().map(KubeContext::name).orElseThrow(() -> new KubeconfigException(
+                    config.files().isEmpty() ? Path.of("~/.kube/config") : config.files().get(0), 0,
+                    "no current context; pass --context"));
+        }
+        return new ClusterConnector().connect(config, name);
+    }
+
+    /** The exit code for a failed connection: 2 when the context does not exist, else 1. */
+    static int exitCode(ConnectException e) {
+        return e.reason() == ConnectException.Reason.UNKNOWN_CONTEXT ? RenderCommand.BAD_INPUT
+                : RenderCommand.HELM_FAILED;
+    }
+}
