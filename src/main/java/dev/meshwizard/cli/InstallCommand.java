@@ -89,6 +89,8 @@ public final class InstallCommand implements Callable<Integer> {
                     + session.context().name());
             InstallResult result = run.run(plan, event -> progress(err, event), JobContext.NONE);
             printTable(out, result);
+            err.printf(java.util.Locale.ROOT, "Helm took %.1f s, waiting for readiness %.1f s%n",
+                    result.helmTime().toMillis() / 1000.0, result.waitTime().toMillis() / 1000.0);
             if (!result.succeeded()) {
                 err.println("mesh-wizard install: " + result.message());
                 return RenderCommand.HELM_FAILED;
