@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
+import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.common.StatusBarView;
 import dev.meshwizard.ui.common.StatusBarViewModel;
 import dev.meshwizard.ui.sidepanel.RowBridge;
@@ -54,15 +55,16 @@ public final class MainWindow extends BorderPane {
         sidePanel.sessionChanged(null);
 
         planModel = new PlanModel(jobs);
+        Renderer renderer = new Renderer();
         planModel.openWorkspace(settings.workspace(), true);
         List<WizardStep> steps = List.of(
                 new WizardStep("cluster", "Cluster", Feather.SERVER, () -> new ClusterStepView(clusterStep)),
                 new WizardStep("profile", "Profile", Feather.LAYERS,
                         () -> new ProfileStepView(new ProfileStepViewModel(jobs, planModel))),
                 new WizardStep("values", "Helm values", Feather.SLIDERS,
-                        () -> new ValuesStepView(new ValuesStepViewModel(jobs, planModel))),
+                        () -> new ValuesStepView(new ValuesStepViewModel(jobs, planModel, renderer))),
                 new WizardStep("preview", "Preview", Feather.EYE,
-                        () -> new PreviewView(new PreviewViewModel(jobs, planModel))),
+                        () -> new PreviewView(new PreviewViewModel(jobs, planModel, renderer))),
                 new WizardStep("install", "Install", Feather.DOWNLOAD_CLOUD,
                         () -> new InstallStepView(new InstallStepViewModel(jobs, planModel, session,
                                 javafx.application.Platform::runLater))));

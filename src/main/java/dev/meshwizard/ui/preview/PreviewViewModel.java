@@ -36,7 +36,7 @@ public final class PreviewViewModel {
 
     private final JobRunner jobs;
     private final PlanModel planModel;
-    private final Renderer renderer = new Renderer();
+    private final Renderer renderer;
     private final PauseTransition debounce = new PauseTransition(QUIET);
     private final ReadOnlyObjectWrapper<RenderedManifests> manifests = new ReadOnlyObjectWrapper<>(this, "manifests");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -48,8 +48,10 @@ public final class PreviewViewModel {
     private long generation;
     private ChartSource charts;
 
-    public PreviewViewModel(JobRunner jobs, PlanModel planModel) {
+    /** @param renderer shared with the Helm values step; it remembers recent renders */
+    public PreviewViewModel(JobRunner jobs, PlanModel planModel, Renderer renderer) {
         this.jobs = jobs;
+        this.renderer = renderer;
         this.planModel = planModel;
         debounce.setOnFinished(e -> renderNow());
         planModel.planProperty().addListener((obs, old, now) -> debounce.playFromStart());

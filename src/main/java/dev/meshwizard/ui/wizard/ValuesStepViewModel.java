@@ -23,14 +23,16 @@ public final class ValuesStepViewModel {
     private final JobRunner jobs;
     private final PlanModel planModel;
     private final ObservableList<ReleaseValuesModel> releases = FXCollections.observableArrayList();
-    private final Renderer renderer = new Renderer();
+    private final Renderer renderer;
     private final AtomicReference<ChartSource> charts = new AtomicReference<>();
     private List<String> shownReleases = List.of();
     private Profile shownProfile;
     private Object shownSource;
 
-    public ValuesStepViewModel(JobRunner jobs, PlanModel planModel) {
+    /** @param renderer shared with the Preview, so a release checked here is not rendered again there */
+    public ValuesStepViewModel(JobRunner jobs, PlanModel planModel, Renderer renderer) {
         this.jobs = jobs;
+        this.renderer = renderer;
         this.planModel = planModel;
         sync(planModel.plan());
         planModel.planProperty().addListener((obs, old, now) -> sync(now));

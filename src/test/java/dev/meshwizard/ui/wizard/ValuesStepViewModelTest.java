@@ -7,6 +7,7 @@ import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
+import dev.meshwizard.render.Renderer;
 import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.ui.app.PlanModel;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ValuesStepViewModelTest {
         planModel = new PlanModel(jobs);
         planModel.publish(Plans.forProfile(Profile.DEMO, ChartSourceSpec.istioRelease(
                 TestCharts.istioReleaseFolder(dir)), TestCharts.VERSION));
-        model = new ValuesStepViewModel(jobs, planModel);
+        model = new ValuesStepViewModel(jobs, planModel, new Renderer());
     }
 
     private ReleaseValuesModel release(String name) {
