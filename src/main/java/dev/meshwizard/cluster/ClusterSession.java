@@ -81,7 +81,7 @@ public final class ClusterSession implements AutoCloseable {
         if (helmKubeconfig == null) {
             throw new IllegalStateException("This session has no kubeconfig for Helm");
         }
-        return new HelmInstaller(helmKubeconfig);
+        return new HelmInstaller(helmKubeconfig, new HelmRecords(client));
     }
 
     KubernetesClient client() {

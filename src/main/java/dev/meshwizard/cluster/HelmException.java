@@ -10,6 +10,10 @@ public final class HelmException extends Exception {
         this.release = release;
     }
 
+    public HelmException(String release, String message) {
+        this(release, message, null);
+    }
+
     /** The release concerned, or "" when the failure concerns none (listing). */
     public String release() {
         return release;

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,11 @@ public final class HelmInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(HelmInstaller.class);
 
     private final String kubeconfig;
+    private final HelmRecords records;
 
-    HelmInstaller(String kubeconfig) {
+    HelmInstaller(String kubeconfig, HelmRecords records) {
         this.kubeconfig = Objects.requireNonNull(kubeconfig, "kubeconfig");
+        this.records = Objects.requireNonNull(records, "records");
     }
 
     /**
@@ -64,12 +67,20 @@ public final class HelmInstaller {
         } catch (IllegalArgumentException e) {
             throw new HelmException(release.name(), e.getMessage(), e);
         }
-        boolean known;
+        Optional<HelmRelease> existing;
         try {
-            known = list(release.namespace()).stream().anyMatch(r -> r.name().equals(release.name()));
+            existing = list(release.namespace()).stream().filter(r -> r.name().equals(release.name())).findFirst();
         } catch (HelmException e) {
             throw new HelmException(release.name(), e.getMessage(), e.getCause());
         }
+        if (existing.isPresent() && existing.get().pending()) {
+            HelmRelease stuck = existing.get();
+            throw new HelmException(release.name(), "the release is stuck in " + stuck.status()
+                    + " (revision " + stuck.revision() + "), so Helm refuses to change it. "
+                    + (stuck.revision() > 1 ? "Roll it back to its last deployed revision, or uninstall it"
+                    : "Uninstall it, then install again"));
+        }
+        boolean known = existing.isPresent();
         Path valuesFile = null;
         long start = System.nanoTime();
         try {
@@ -104,6 +115,69 @@ public final class HelmInstaller {
             return releases.stream().map(HelmRelease::of).toList();
         } catch (RuntimeException e) {
             throw new HelmException("", Renderer.helmMessage(e, null, ""), e);
+        }
+    }
+
+    /**
+     * Every revision Helm keeps of a release, oldest first (what {@code helm history} shows).
+     *
+     * @throws HelmException when the cluster cannot be read
+     */
+    public List<HelmRevision> history(String name, String namespace) throws HelmException {
+        return records.history(name, namespace).stream().map(ReleaseRecord::summary).toList();
+    }
+
+    /**
+     * The manifest of the release's newest revision, as Helm applied it (what {@code helm get manifest} prints),
+     * or empty when Helm has no record of the release.
+     */
+    public Optional<String> deployedManifest(String name, String namespace) throws HelmException {
+        return records.latest(name, namespace).map(ReleaseRecord::manifest);
+    }
+
+    /**
+     * Rolls a release back to an earlier revision: a new revision with that revision's chart and values, which
+     * is what {@code helm rollback} does. helm-java has no rollback call, so the chart is taken out of Helm's
+     * record of that revision and upgraded to with the values it had; Helm describes the new revision as
+     * "Rollback to N". A newest revision stuck in a pending state is first marked failed, since Helm refuses any
+     * operation while one is pending.
+     *
+     * @return Helm's record of the new revision
+     * @throws HelmException when the revision does not exist or Helm fails
+     */
+    public HelmRelease rollback(String name, String namespace, int revision, Duration timeout) throws HelmException {
+        List<ReleaseRecord> history = records.history(name, namespace);
+        ReleaseRecord target = history.stream().filter(r -> r.revision() == revision).findFirst()
+                .orElseThrow(() -> new HelmException(name, "Release " + name + " has no revision " + revision
+                        + " (Helm keeps " + history.stream().map(r -> String.valueOf(r.revision())).toList() + ")"));
+        ReleaseRecord newest = history.get(history.size() - 1);
+        if (newest.revision() == revision && !HelmRecords.pending(newest.status())) {
+            throw new HelmException(name, "Revision " + revision + " of " + name + " is already the newest");
+        }
+        if (HelmRecords.pending(newest.status())) {
+            records.markFailed(newest, "Marked failed by Mesh Wizard to roll back to revision " + revision
+                    + " (was " + newest.status() + ")");
+        }
+        Path chartDir = null;
+        Path valuesFile = null;
+        try {
+            chartDir = Files.createTempDirectory("mesh-wizard-rollback-");
+            ChartFiles.write(target.chartJson(), chartDir);
+            valuesFile = ValuesFiles.write(ChartFiles.yaml(HelmRecords.asMap(target.config())));
+            Release release = Helm.upgrade(chartDir.toString()).withName(name).withNamespace(namespace)
+                    .withValuesFile(valuesFile).withDescription("Rollback to " + revision)
+                    .withTimeout(seconds(timeout)).withKubeConfigContents(kubeconfig).call();
+            HelmRelease result = HelmRelease.of(release);
+            LOG.info("Helm release {} in {} rolled back to revision {}: now revision {} {}", name, namespace,
+                    revision, result.revision(), result.status());
+            return result;
+        } catch (IOException e) {
+            throw new HelmException(name, "Cannot write revision " + revision + "'s chart: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new HelmException(name, Renderer.helmMessage(e, valuesFile, name), e);
+        } finally {
+            deleteQuietly(valuesFile);
+            ChartFiles.deleteQuietly(chartDir);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.meshwizard.cluster;
 
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,9 +16,10 @@ import java.util.regex.Pattern;
  * @param version   chart version, e.g. {@code 1.30.3}
  * @param revision  the release's revision, 1 after the first install
  * @param status    Helm's status, e.g. {@code deployed}, {@code failed}, {@code pending-upgrade}
+ * @param updated   when Helm last deployed it, if known
  */
 public record HelmRelease(String name, String namespace, String chart, String version, int revision,
-                          String status) {
+                          String status, Optional<OffsetDateTime> updated) {
 
     /** The status of a release whose latest revision was applied. */
     public static final String DEPLOYED = "deployed";
@@ -29,6 +33,22 @@ public record HelmRelease(String name, String namespace, String chart, String ve
         chart = chart == null ? "" : chart;
         version = version == null ? "" : version;
         status = status == null ? "" : status;
+        updated = updated == null ? Optional.empty() : updated;
+    }
+
+    /** A record without a deploy time. */
+    public HelmRelease(String name, String namespace, String chart, String version, int revision, String status) {
+        this(name, namespace, chart, version, revision, status, Optional.empty());
+    }
+
+    /** True when the release is stuck in a pending state, which blocks every further Helm operation on it. */
+    public boolean pending() {
+        return HelmRecords.pending(status);
+    }
+
+    /** True when Helm's last operation on the release failed. */
+    public boolean failed() {
+        return "failed".equals(status);
     }
 
     /** True when the latest revision was applied. */
@@ -51,7 +71,9 @@ public record HelmRelease(String name, String namespace, String chart, String ve
         } catch (NumberFormatException e) {
             revision = 0;
         }
+        Optional<OffsetDateTime> updated = Optional.ofNullable(release.getLastDeployed())
+                .map(ZonedDateTime::toOffsetDateTime);
         return new HelmRelease(release.getName(), release.getNamespace(), chart, version, revision,
-                release.getStatus());
+                release.getStatus(), updated);
     }
 }

@@ -182,7 +182,7 @@ public final class InstallRun {
                 .collect(Collectors.joining(", "));
     }
 
-    private static Duration since(long start) {
+    static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 }

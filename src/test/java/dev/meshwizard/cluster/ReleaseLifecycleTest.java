@@ -1,0 +1,211 @@
+package dev.meshwizard.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.meshwizard.charts.ChartSource;
+import dev.meshwizard.cluster.InstallEvent.Phase;
+import dev.meshwizard.cluster.InstallResult.Outcome;
+import dev.meshwizard.job.JobContext;
+import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.Profile;
+import dev.meshwizard.testing.SimulatedCluster;
+import dev.meshwizard.testing.TcpRelay;
+import dev.meshwizard.testing.TestCharts;
+import dev.meshwizard.testing.TestPlans;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What happens to installed releases: history, rollback, stuck releases, uninstall, and the API going away. */
+class ReleaseLifecycleTest {
+
+    private static final String NAMESPACE = TestPlans.NAMESPACE;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    private SimulatedCluster cluster;
+    private ClusterSession session;
+    private ChartSource charts;
+    private InstallPlan plan;
+    private final List<InstallEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void connect() throws Exception {
+        cluster = SimulatedCluster.start();
+        session = connect(cluster.url());
+        ChartSourceSpec source = ChartSourceSpec.istioRelease(TestCharts.istioReleaseFolder(dir));
+        charts = ChartSource.open(source, dir.resolve("cache"));
+        plan = TestPlans.plan(Profile.byId("default").orElseThrow(), source);
+        cluster.startControllers(Duration.ZERO);
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        cluster.close();
+    }
+
+    @Test
+    void historyListsEveryRevisionAndTheDeployedManifestIsTheNewestOne() throws Exception {
+        install(withIstiodReplicas(2));
+        install(withIstiodReplicas(3));
+
+        List<HelmRevision> history = session.helm().history("istiod", NAMESPACE);
+
+        assertThat(history).extracting(HelmRevision::revision, HelmRevision::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "superseded"),
+                        org.assertj.core.groups.Tuple.tuple(2, "deployed"));
+        assertThat(history).allSatisfy(r -> {
+            assertThat(r.chart()).isEqualTo("istiod");
+            assertThat(r.version()).isEqualTo(TestCharts.VERSION);
+            assertThat(r.updated()).isPresent();
+        });
+        assertThat(session.helm().deployedManifest("istiod", NAMESPACE).orElseThrow())
+                .contains("kind: Deployment").contains("replicas: 3");
+        assertThat(session.helm().deployedManifest("nothing-here", NAMESPACE)).isEmpty();
+    }
+
+    @Test
+    void rollbackMakesANewRevisionWithTheChosenRevisionsValues() throws Exception {
+        install(withIstiodReplicas(2));
+        install(withIstiodReplicas(3));
+
+        HelmRelease rolledBack = session.helm().rollback("istiod", NAMESPACE, 1, TIMEOUT);
+
+        assertThat(rolledBack.revision()).isEqualTo(3);
+        assertThat(rolledBack.deployed()).isTrue();
+        assertThat(session.client().apps().deployments().inNamespace(NAMESPACE).withName("istiod").get()
+                .getSpec().getReplicas()).isEqualTo(2);
+        assertThat(session.helm().history("istiod", NAMESPACE)).last()
+                .satisfies(r -> assertThat(r.description()).isEqualTo("Rollback to 1"));
+        assertThatThrownBy(() -> session.helm().rollback("istiod", NAMESPACE, 9, TIMEOUT))
+                .isInstanceOf(HelmException.class).hasMessageContaining("has no revision 9");
+    }
+
+    @Test
+    void aReleaseStuckInPendingUpgradeIsRefusedByInstallAndFixedByRollback() throws Exception {
+        install(plan);
+        install(plan);
+        // what a client that died during "helm upgrade" leaves: the old revision deployed, the new one pending
+        HelmRecords records = new HelmRecords(session.client());
+        List<ReleaseRecord> history = records.history("istiod", NAMESPACE);
+        records.setStatus(history.get(0), "deployed", "Install complete");
+        records.setStatus(history.get(1), "pending-upgrade", "Preparing upgrade");
+
+        InstallResult blocked = new InstallRun(session, charts).run(plan, events::add, JobContext.NONE);
+
+        assertThat(blocked.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(blocked.message()).contains("istiod").contains("stuck in pending-upgrade (revision 2)")
+                .contains("Roll it back");
+        assertThat(session.helm().list(NAMESPACE)).filteredOn(r -> r.name().equals("istiod"))
+                .singleElement().satisfies(r -> assertThat(r.pending()).isTrue());
+
+        HelmRelease fixed = session.helm().rollback("istiod", NAMESPACE, 1, TIMEOUT);
+
+        assertThat(fixed.revision()).isEqualTo(3);
+        assertThat(session.helm().history("istiod", NAMESPACE)).extracting(HelmRevision::status)
+                .containsExactly("superseded", "failed", "deployed");
+        assertThat(install(plan).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    void uninstallGoesInReverseOrderAndKeepsCrdsAndNamespaceUnlessAsked() throws Exception {
+        install(plan);
+        events.clear();
+
+        UninstallRun.Result result = new UninstallRun(session).run(NAMESPACE, UninstallRun.Options.releasesOnly(),
+                events::add, JobContext.NONE);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.uninstalled()).containsExactly("istio-ingressgateway", "istiod", "istio-base");
+        assertThat(events).filteredOn(e -> e.phase() == Phase.DONE).extracting(InstallEvent::release)
+                .containsExactly("istio-ingressgateway", "istiod", "istio-base");
+        assertThat(session.helm().list(NAMESPACE)).isEmpty();
+        assertThat(session.client().apps().deployments().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+        assertThat(istioCrds()).contains("virtualservices.networking.istio.io");
+        assertThat(session.client().namespaces().withName(NAMESPACE).get()).isNotNull();
+    }
+
+    @Test
+    void uninstallWithCrdsAndNamespaceRemovesThemAfterTheReleases() throws Exception {
+        install(plan);
+        session.client().apiextensions().v1().customResourceDefinitions().resource(
+                new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+                        .withNewMetadata().withName("widgets.example.com").endMetadata()
+                        .withNewSpec().withGroup("example.com").withScope("Namespaced")
+                        .withNewNames().withKind("Widget").withPlural("widgets").withSingular("widget").endNames()
+                        .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion()
+                        .endSpec().build()).create();
+
+        UninstallRun.Result result = new UninstallRun(session).run(NAMESPACE,
+                new UninstallRun.Options(true, true, Set.of()), events::add, JobContext.NONE);
+
+        assertThat(result.uninstalled()).containsExactly("istio-ingressgateway", "istiod", "istio-base",
+                UninstallRun.CRDS, NAMESPACE);
+        assertThat(istioCrds()).isEmpty();
+        assertThat(session.client().apiextensions().v1().customResourceDefinitions().withName("widgets.example.com")
+                .get()).isNotNull();
+        assertThat(session.client().namespaces().withName(NAMESPACE).get()).isNull();
+    }
+
+    @Test
+    void theApiGoingAwayMidInstallFailsClearlyAndAReRunContinues() throws Exception {
+        try (TcpRelay relay = TcpRelay.to(cluster.port());
+             ClusterSession viaRelay = connect("https://localhost:" + relay.port())) {
+            InstallRun run = new InstallRun(viaRelay, charts);
+
+            InstallResult failed = run.run(plan, event -> {
+                events.add(event);
+                if (event.release().equals("istiod") && event.phase() == Phase.RUNNING) {
+                    relay.cut();
+                }
+            }, JobContext.NONE);
+
+            assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(failed.message()).startsWith("istiod: ").contains("cluster unreachable");
+            assertThat(failed.installed()).extracting(HelmRelease::name).containsExactly("istio-base");
+
+            relay.restore();
+            InstallResult rerun = run.run(plan, event -> { }, JobContext.NONE);
+
+            assertThat(rerun.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(viaRelay.helm().list(NAMESPACE)).extracting(HelmRelease::name)
+                    .containsExactlyInAnyOrder("istio-base", "istiod", "istio-ingressgateway");
+        }
+    }
+
+    private InstallPlan withIstiodReplicas(int replicas) {
+        return plan.withReleases(List.of(plan.releases().get(0), plan.releases().get(1)
+                .withValues("pilot:\n  autoscaleEnabled: false\n  replicaCount: " + replicas + "\n"),
+                plan.releases().get(2)));
+    }
+
+    private InstallResult install(InstallPlan installPlan) {
+        InstallResult result = new InstallRun(session, charts).run(installPlan, events::add, JobContext.NONE);
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCEEDED);
+        return result;
+    }
+
+    private List<String> istioCrds() {
+        return session.client().apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+                .filter(crd -> UninstallRun.isIstioGroup(crd.getSpec().getGroup()))
+                .map(crd -> crd.getMetadata().getName()).toList();
+    }
+
+    private ClusterSession connect(String url) throws Exception {
+        Path file = Files.createTempFile(dir, "kubeconfig", ".yaml");
+        cluster.writeKubeconfig(file, "sim");
+        Files.writeString(file, Files.readString(file).replace(cluster.url(), url));
+        return new ClusterConnector().connect(Kubeconfig.loadFile(file), "sim");
+    }
+}
