@@ -4,6 +4,7 @@ import dev.meshwizard.cluster.ClusterSession;
 import dev.meshwizard.cluster.ConnectException;
 import dev.meshwizard.cluster.HelmException;
 import dev.meshwizard.cluster.HelmRelease;
+import dev.meshwizard.cluster.HelmRevision;
 import dev.meshwizard.cluster.KubeconfigException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,13 +34,24 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Namespace (default: ${DEFAULT-VALUE}).")
     private String namespace;
 
+    @Option(names = "--history", paramLabel = "RELEASE",
+            description = "Show every revision Helm keeps of this release instead (like helm history).")
+    private String history;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ClusterSession session = cluster.connect()) {
+            if (history != null) {
+                printHistory(out, session.helm().history(history, namespace));
+                return 0;
+            }
             List<HelmRelease> releases = session.helm().list(namespace);
             print(out, releases);
+            releases.stream().filter(r -> r.pending() || r.failed()).forEach(r -> err.println(r.name() + " is "
+                    + r.status() + ": " + (r.pending() && r.revision() == 1 ? "uninstall it"
+                    : "run install again, or roll it back: mesh-wizard rollback " + r.name() + " <revision>")));
             return 0;
         } catch (KubeconfigException e) {
             err.println("mesh-wizard status: " + e.getMessage());
@@ -58,11 +70,29 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("No Helm releases in namespace " + namespace);
             return;
         }
-        String format = "%-24s %-10s %-10s %-9s %s%n";
-        out.printf(format, "NAME", "CHART", "VERSION", "REVISION", "STATUS");
+        String format = "%-24s %-10s %-10s %-9s %-16s %s%n";
+        out.printf(format, "NAME", "CHART", "VERSION", "REVISION", "STATUS", "UPDATED");
         for (HelmRelease release : releases) {
             out.printf(format, release.name(), release.chart(), release.version(), release.revision(),
-                    release.status());
+                    release.status(), release.updated().map(StatusCommand::time).orElse(""));
         }
+    }
+
+    private void printHistory(PrintWriter out, List<HelmRevision> revisions) {
+        if (revisions.isEmpty()) {
+            out.println("No release " + history + " in namespace " + namespace);
+            return;
+        }
+        String format = "%-9s %-20s %-16s %-18s %s%n";
+        out.printf(format, "REVISION", "UPDATED", "STATUS", "CHART", "DESCRIPTION");
+        for (HelmRevision revision : revisions) {
+            out.printf(format, revision.revision(), revision.updated().map(StatusCommand::time).orElse(""),
+                    revision.status(), revision.chart() + "-" + revision.version(), revision.description());
+        }
+    }
+
+    private static String time(java.time.OffsetDateTime time) {
+        return time.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "Z";
     }
 }
