@@ -1,7 +1,10 @@
 package dev.meshwizard.ui.common;
 
 import atlantafx.base.theme.Styles;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -51,6 +54,21 @@ public final class Views {
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /** A muted wrapping label for explanations next to controls. */
+    public static Label muted(String text) {
+        Label label = wrapping(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        return label;
+    }
+
+    /** A read-only text column whose cells show {@code value} of the row. */
+    public static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
     }
 
     public static FontIcon icon(Ikon ikon, String styleClass) {

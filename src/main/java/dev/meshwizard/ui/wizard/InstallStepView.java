@@ -9,6 +9,9 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -36,12 +39,15 @@ public final class InstallStepView extends VBox {
         cancel.setId("cancel-install");
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
+        Button uninstall = new Button("Uninstall…", new FontIcon(Feather.TRASH_2));
+        uninstall.setId("uninstall");
+        uninstall.disableProperty().bind(model.canInstallProperty().not());
         ProgressBar progress = new ProgressBar();
         progress.setId("install-progress");
         progress.progressProperty().bind(model.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox controls = new HBox(8, install, cancel, progress);
+        HBox controls = new HBox(8, install, cancel, uninstall, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = Views.wrapping("");
@@ -52,11 +58,11 @@ public final class InstallStepView extends VBox {
         table.setId("install-releases");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Release", InstallStepViewModel.ReleaseLine::release, 170));
-        table.getColumns().add(column("Chart", InstallStepViewModel.ReleaseLine::chart, 80));
-        table.getColumns().add(column("Phase", l -> l.phase().name().toLowerCase(java.util.Locale.ROOT), 80));
-        table.getColumns().add(column("Elapsed", InstallStepViewModel.ReleaseLine::elapsed, 70));
-        table.getColumns().add(column("What is happening", InstallStepViewModel.ReleaseLine::message, 300));
+        table.getColumns().add(Views.column("Release", InstallStepViewModel.ReleaseLine::release, 170));
+        table.getColumns().add(Views.column("Chart", InstallStepViewModel.ReleaseLine::chart, 80));
+        table.getColumns().add(Views.column("Phase", l -> l.phase().name().toLowerCase(java.util.Locale.ROOT), 80));
+        table.getColumns().add(Views.column("Elapsed", InstallStepViewModel.ReleaseLine::elapsed, 70));
+        table.getColumns().add(Views.column("What is happening", InstallStepViewModel.ReleaseLine::message, 300));
         table.setPrefHeight(170);
 
         ListView<String> log = new ListView<>(model.log());
@@ -64,18 +70,66 @@ public final class InstallStepView extends VBox {
         log.getStyleClass().addAll("monospace", Styles.DENSE);
         log.setPlaceholder(new Label("Helm's output and the install's events appear here."));
         model.log().addListener((ListChangeListener<String>) c -> log.scrollTo(model.log().size() - 1));
-        VBox.setVgrow(log, Priority.ALWAYS);
+
+        VBox confirm = uninstallConfirmation(model);
+        uninstall.setOnAction(e -> confirm.setVisible(true));
+
+        Tab logTab = new Tab("Log", log);
+        Tab releasesTab = new Tab("Releases", new ReleasesView(model.releases()));
+        releasesTab.setId("releases-tab");
+        releasesTab.setOnSelectionChanged(e -> {
+            if (releasesTab.isSelected()) {
+                model.releases().refresh();
+            }
+        });
+        TabPane tabs = new TabPane(logTab, releasesTab);
+        tabs.setId("install-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
 
         getChildren().addAll(Views.heading("Install", "Installs or upgrades the plan's Helm releases in order, "
                 + "waiting for each: CRDs established, Deployments available (the load balancer's address is not "
                 + "awaited; the side panel shows it when it comes). Stock helm list shows the result."),
-                controls, summary, table, log);
+                controls, confirm, summary, table, tabs);
     }
 
-    private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
-        TableColumn<R, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
+    /** Asks before uninstalling, and whether the CRDs and the namespace go too. */
+    private static VBox uninstallConfirmation(InstallStepViewModel model) {
+        Label question = Views.wrapping("");
+        CheckBox crds = new CheckBox("Also delete the Istio CRDs — this deletes every Istio object in the cluster "
+                + "(Gateways, VirtualServices, DestinationRules…)");
+        crds.setId("uninstall-crds");
+        crds.setWrapText(true);
+        CheckBox namespace = new CheckBox("");
+        namespace.setId("uninstall-namespace");
+        Button yes = new Button("Uninstall", new FontIcon(Feather.TRASH_2));
+        yes.setId("confirm-uninstall");
+        yes.getStyleClass().add(Styles.DANGER);
+        Button no = new Button("Keep everything");
+        no.setId("keep-installed");
+        HBox buttons = new HBox(8, yes, no);
+        VBox box = new VBox(6, question, crds, namespace, buttons);
+        box.setId("uninstall-confirmation");
+        box.getStyleClass().add("confirmation");
+        box.setPadding(new Insets(8));
+        box.managedProperty().bind(box.visibleProperty());
+        box.setVisible(false);
+        box.visibleProperty().addListener((obs, old, shown) -> {
+            if (shown) {
+                String ns = model.namespace();
+                question.setText("Uninstall the Istio releases of " + ns + " in reverse order (gateways, istiod, "
+                        + "base)? Helm deletes what it installed.");
+                namespace.setText("Also delete namespace " + ns + " and everything left in it");
+                crds.setSelected(false);
+                namespace.setSelected(false);
+            }
+        });
+        yes.setOnAction(e -> {
+            box.setVisible(false);
+            model.uninstall(crds.isSelected(), namespace.isSelected());
+        });
+        no.setOnAction(e -> box.setVisible(false));
+        return box;
     }
+
 }

@@ -5,6 +5,8 @@ import dev.meshwizard.cluster.ClusterSession;
 import dev.meshwizard.cluster.InstallEvent;
 import dev.meshwizard.cluster.InstallResult;
 import dev.meshwizard.cluster.InstallRun;
+import dev.meshwizard.cluster.UninstallRun;
+import java.util.Set;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobHandle;
 import dev.meshwizard.job.JobRunner;
@@ -50,6 +52,7 @@ public final class InstallStepViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final BooleanBinding canInstall;
+    private final ReleasesViewModel releases;
     private JobHandle current;
 
     /** @param fxThread where install events are handed over (the FX thread in the app) */
@@ -59,6 +62,7 @@ public final class InstallStepViewModel {
         this.sessionModel = sessionModel;
         this.fxThread = fxThread;
         this.canInstall = sessionModel.sessionProperty().isNotNull().and(running.not());
+        this.releases = new ReleasesViewModel(jobs, sessionModel, this::namespace, this::log);
         showPlan(planModel.plan());
         planModel.planProperty().addListener((obs, old, now) -> {
             if (!running.get()) {
@@ -91,32 +95,88 @@ public final class InstallStepViewModel {
         current = Job.<InstallResult>of("Installing Istio", context -> {
             ChartSource charts = ChartSource.open(plan.source());
             return new InstallRun(session, charts).run(plan, event -> fxThread.execute(() -> show(event)),
-                    new dev.meshwizard.job.JobContext() {
-                        @Override
-                        public void progress(double fraction) {
-                            context.progress(fraction);
-                            fxThread.execute(() -> progress.set(fraction));
-                        }
-
-                        @Override
-                        public void message(String text) {
-                            context.message(text);
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return context.isCancelled();
-                        }
-                    });
+                    forwarding(context));
         }).onSuccess(result -> {
             running.set(false);
             summary.set(result.message());
             log(result.message());
+            releases.refresh();
         }).onFailure(e -> {
             running.set(false);
             summary.set("Install failed: " + e.getMessage());
             log("Install failed: " + e.getMessage());
-        }).onCancelled(() -> running.set(false)).runWith(jobs);
+            releases.refresh();
+        }).onCancelled(() -> {
+            running.set(false);
+            releases.refresh();
+        }).runWith(jobs);
+    }
+
+    /**
+     * Uninstalls the Istio releases of the plan's namespace in reverse order; the CRDs (and every Istio object)
+     * and the namespace only when asked.
+     */
+    public void uninstall(boolean deleteCrds, boolean deleteNamespace) {
+        ClusterSession session = sessionModel.session();
+        if (session == null || running.get()) {
+            return;
+        }
+        String ns = namespace();
+        lines.clear();
+        running.set(true);
+        progress.set(0);
+        log("Uninstalling the Istio releases of " + ns + (deleteCrds ? ", then the Istio CRDs" : "")
+                + (deleteNamespace ? ", then the namespace" : ""));
+        summary.set("Uninstalling…");
+        UninstallRun.Options options = new UninstallRun.Options(deleteCrds, deleteNamespace, Set.of());
+        current = Job.<UninstallRun.Result>of("Uninstalling Istio", context -> new UninstallRun(session).run(ns,
+                options, event -> fxThread.execute(() -> {
+                    if (event.phase() == InstallEvent.Phase.PENDING) {
+                        lines.add(new ReleaseLine(event.release(), "", event.phase(), "", ""));
+                    }
+                    show(event);
+                }), forwarding(context))).onSuccess(result -> {
+                    running.set(false);
+                    summary.set(result.message());
+                    log(result.message());
+                    releases.refresh();
+                }).onFailure(e -> {
+                    running.set(false);
+                    summary.set("Uninstall failed: " + e.getMessage());
+                    releases.refresh();
+                }).onCancelled(() -> {
+                    running.set(false);
+                    releases.refresh();
+                }).runWith(jobs);
+    }
+
+    private dev.meshwizard.job.JobContext forwarding(dev.meshwizard.job.JobContext context) {
+        return new dev.meshwizard.job.JobContext() {
+            @Override
+            public void progress(double fraction) {
+                context.progress(fraction);
+                fxThread.execute(() -> progress.set(fraction));
+            }
+
+            @Override
+            public void message(String text) {
+                context.message(text);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return context.isCancelled();
+            }
+        };
+    }
+
+    /** The namespace of the plan's releases, where installs and uninstalls happen. */
+    public String namespace() {
+        return planModel.plan().releases().stream().map(ChartRelease::namespace).findFirst().orElse("istio-system");
+    }
+
+    public ReleasesViewModel releases() {
+        return releases;
     }
 
     /** Stops after the current Helm call; the result says what is installed. */

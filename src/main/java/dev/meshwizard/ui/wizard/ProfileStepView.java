@@ -48,9 +48,9 @@ public final class ProfileStepView extends VBox {
         table.setId("profiles");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Profile", line -> line.profile().id(), 80));
-        table.getColumns().add(column("Installs", ProfileStepViewModel.ProfileLine::installs, 190));
-        table.getColumns().add(column("What it changes", ProfileStepViewModel.ProfileLine::changes, 300));
+        table.getColumns().add(Views.column("Profile", line -> line.profile().id(), 80));
+        table.getColumns().add(Views.column("Installs", ProfileStepViewModel.ProfileLine::installs, 190));
+        table.getColumns().add(Views.column("What it changes", ProfileStepViewModel.ProfileLine::changes, 300));
         table.setPrefHeight(250);
         table.setMinHeight(200);
         Runnable select = () -> model.profiles().stream()
@@ -66,12 +66,6 @@ public final class ProfileStepView extends VBox {
         return table;
     }
 
-    private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
-        TableColumn<R, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 
     private GridPane settingsGrid() {
         ComboBox<String> platform = new ComboBox<>();
@@ -177,14 +171,14 @@ public final class ProfileStepView extends VBox {
         table.setEditable(true);
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ChartRelease, String> name = column("Release", ChartRelease::name, 200);
+        TableColumn<ChartRelease, String> name = Views.column("Release", ChartRelease::name, 200);
         name.setCellFactory(TextFieldTableCell.forTableColumn());
         name.setOnEditCommit(e -> model.editRelease(e.getRowValue(), e.getNewValue(), e.getRowValue().namespace()));
-        TableColumn<ChartRelease, String> namespace = column("Namespace", ChartRelease::namespace, 160);
+        TableColumn<ChartRelease, String> namespace = Views.column("Namespace", ChartRelease::namespace, 160);
         namespace.setCellFactory(TextFieldTableCell.forTableColumn());
         namespace.setOnEditCommit(e -> model.editRelease(e.getRowValue(), e.getRowValue().name(), e.getNewValue()));
         table.getColumns().add(name);
-        table.getColumns().add(column("Chart", r -> r.component().chartName(), 100));
+        table.getColumns().add(Views.column("Chart", r -> r.component().chartName(), 100));
         table.getColumns().add(namespace);
         table.setPlaceholder(new Label("The empty profile installs nothing"));
         table.setPrefHeight(150);

@@ -10,6 +10,7 @@ import dev.meshwizard.plan.Workspace;
 import dev.meshwizard.testing.SimulatedCluster;
 import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.ui.wizard.InstallStepViewModel;
+import dev.meshwizard.ui.wizard.ReleasesViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +81,53 @@ class InstallWindowTest {
         @SuppressWarnings("unchecked")
         ListView<String> log = robot.lookup("#install-log").queryAs(ListView.class);
         assertThat(log.getItems()).anyMatch(line -> line.contains("istiod done"));
+    }
+
+    @Test
+    void releasesPanelShowsHelmsRecordsRollsBackAndUninstallAsksAboutCrds(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup("#connect").queryAs(Button.class).getText().equals("Connect to sim"));
+        robot.clickOn("#connect");
+        waitFor(() -> robot.lookup("#connection-state").queryAs(Label.class).getText().startsWith("Connected"));
+        ListView<?> steps = robot.lookup("#steps").queryAs(ListView.class);
+        robot.interact(() -> steps.getSelectionModel().select(4));
+        waitFor(() -> robot.lookup("#install").tryQuery().isPresent()
+                && !robot.lookup("#install").queryAs(Button.class).isDisabled());
+        robot.clickOn("#install");
+        waitUntilIdle(robot);
+        robot.clickOn("#install");
+        waitUntilIdle(robot);
+
+        robot.clickOn("Releases");
+        @SuppressWarnings("unchecked")
+        TableView<ReleasesViewModel.ReleaseRow> releases = robot.lookup("#releases-table").queryAs(TableView.class);
+        waitFor(() -> releases.getItems().size() == 3);
+        assertThat(releases.getItems()).extracting(r -> r.name() + "@" + r.revision() + " " + r.status())
+                .containsExactlyInAnyOrder("istio-base@2 deployed", "istiod@2 deployed",
+                        "istio-ingressgateway@2 deployed");
+        assertThat(releases.getItems()).allSatisfy(r -> assertThat(r.updated()).isNotBlank());
+
+        robot.interact(() -> releases.getSelectionModel().select(releases.getItems().stream()
+                .filter(r -> r.name().equals("istiod")).findFirst().orElseThrow()));
+        waitFor(() -> robot.lookup("#releases-history").queryAs(TableView.class).getItems().size() == 2);
+        Button rollback = robot.lookup("#rollback").queryAs(Button.class);
+        waitFor(() -> rollback.getText().equals("Roll back to revision 1") && !rollback.isDisabled());
+        robot.clickOn("#rollback");
+        waitFor(() -> releases.getItems().stream().anyMatch(r -> r.name().equals("istiod") && r.revision() == 3));
+
+        robot.clickOn("#uninstall");
+        assertThat(robot.lookup("#uninstall-confirmation").query().isVisible()).isTrue();
+        robot.clickOn("#uninstall-crds");
+        robot.clickOn("#confirm-uninstall");
+        waitUntilIdle(robot);
+        waitFor(() -> releases.getItems().isEmpty());
+        assertThat(cluster.client().apiextensions().v1().customResourceDefinitions().list().getItems()).isEmpty();
+        assertThat(cluster.client().namespaces().withName("istio-system").get()).isNotNull();
+    }
+
+    private static void waitUntilIdle(FxRobot robot) throws Exception {
+        Button cancel = robot.lookup("#cancel-install").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !cancel.isDisabled());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, cancel::isDisabled);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
