@@ -4,7 +4,10 @@ import dev.meshwizard.charts.ChartSource;
 import dev.meshwizard.charts.ChartSourceException;
 import dev.meshwizard.cluster.ClusterSession;
 import dev.meshwizard.cluster.ConnectException;
+import dev.meshwizard.cluster.HelmException;
 import dev.meshwizard.cluster.HelmRelease;
+import dev.meshwizard.cluster.UpgradeDiff;
+import dev.meshwizard.diff.ObjectChange;
 import dev.meshwizard.cluster.InstallEvent;
 import dev.meshwizard.cluster.InstallResult;
 import dev.meshwizard.cluster.InstallRun;
@@ -51,7 +54,8 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Do not wait for readiness between releases.")
     private boolean noWait;
 
-    @Option(names = "--dry-run", description = "Render the releases and stop; nothing is sent to the cluster.")
+    @Option(names = "--dry-run", description = {"Render the releases and show, per object, what an install would "
+            + "change against what Helm deployed; nothing is changed on the cluster."})
     private boolean dryRun;
 
     @Override
@@ -70,15 +74,7 @@ public final class InstallCommand implements Callable<Integer> {
             return RenderCommand.BAD_INPUT;
         }
         if (dryRun) {
-            try {
-                new Renderer().render(plan, charts).releases().forEach(r -> out.println(r.name() + " (" + r.chart()
-                        + " " + r.chartVersion() + ", namespace " + r.namespace() + "): " + r.objects().size()
-                        + " resources would be installed or upgraded"));
-                return 0;
-            } catch (RenderException e) {
-                err.println("mesh-wizard install: " + e.getMessage());
-                return RenderCommand.HELM_FAILED;
-            }
+            return dryRun(plan, charts, out, err);
         }
         try (ClusterSession session = cluster.connect()) {
             InstallRun run = new InstallRun(session, charts).withTimeout(perRelease);
@@ -96,6 +92,40 @@ public final class InstallCommand implements Callable<Integer> {
                 return RenderCommand.HELM_FAILED;
             }
             return 0;
+        } catch (KubeconfigException e) {
+            err.println("mesh-wizard install: " + e.getMessage());
+            return RenderCommand.BAD_INPUT;
+        } catch (ConnectException e) {
+            err.println("mesh-wizard install: " + e.getMessage());
+            return ClusterOptions.exitCode(e);
+        }
+    }
+
+    /** Renders the plan and prints, per release, what an install would change against Helm's records. */
+    private int dryRun(InstallPlan plan, ChartSource charts, PrintWriter out, PrintWriter err) {
+        try (ClusterSession session = cluster.connect()) {
+            for (UpgradeDiff.ReleaseChanges release : new UpgradeDiff(session, new Renderer()).compute(plan, charts)) {
+                out.println(release.summary());
+                for (ObjectChange change : release.changes()) {
+                    switch (change.type()) {
+                        case ADDED -> out.println("  + " + change.id());
+                        case REMOVED -> out.println("  - " + change.id());
+                        case CHANGED -> {
+                            out.println("  ~ " + change.id());
+                            change.lines().forEach(line -> out.println("      " + line.unified()));
+                        }
+                        case UNCHANGED -> { }
+                    }
+                }
+            }
+            err.println("Dry run: nothing was changed in context " + session.context().name());
+            return 0;
+        } catch (RenderException e) {
+            err.println("mesh-wizard install: " + e.getMessage());
+            return RenderCommand.HELM_FAILED;
+        } catch (HelmException e) {
+            err.println("mesh-wizard install: " + e.getMessage());
+            return RenderCommand.HELM_FAILED;
         } catch (KubeconfigException e) {
             err.println("mesh-wizard install: " + e.getMessage());
             return RenderCommand.BAD_INPUT;

@@ -71,8 +71,25 @@ class InstallCommandTest {
         int exit = install("--dry-run");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("would be installed or upgraded");
+        assertThat(out.toString()).contains("istio-base: new release, 0 changed, ").contains("  + Deployment/")
+                .contains("istiod: new release");
         assertThat(cluster.client().secrets().inNamespace("istio-system").list().getItems()).isEmpty();
+    }
+
+    @Test
+    void dryRunAfterAnInstallShowsTheLinesThatWouldChange() {
+        assertThat(install("--no-wait")).as(err.toString()).isZero();
+        out.getBuffer().setLength(0);
+
+        int exit = install("--dry-run", "--set", "istiod.pilot.autoscaleEnabled=false");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("istio-base: revision 1 → next, 0 changed, 0 added, 0 removed")
+                .contains("istiod: revision 1 → next, 1 changed")
+                .contains("  ~ Deployment/istio-system/istiod").contains("+  replicas: 1")
+                .doesNotContain("  ~ Service/");
+        assertThat(cluster.client().apps().deployments().inNamespace("istio-system").withName("istiod").get()
+                .getSpec().getReplicas()).isNull();
     }
 
     @Test

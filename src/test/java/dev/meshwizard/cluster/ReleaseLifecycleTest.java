@@ -76,6 +76,32 @@ class ReleaseLifecycleTest {
     }
 
     @Test
+    void beforeAnUpgradeTheDiffShowsPerObjectWhatWillChange() throws Exception {
+        InstallPlan first = withIstiodReplicas(2);
+        InstallPlan minimalFirst = first.withReleases(first.releases().subList(0, 2));
+        install(minimalFirst);
+
+        List<UpgradeDiff.ReleaseChanges> diff = new UpgradeDiff(session, new dev.meshwizard.render.Renderer())
+                .compute(withIstiodReplicas(3), charts);
+
+        assertThat(diff).extracting(UpgradeDiff.ReleaseChanges::release)
+                .containsExactly("istio-base", "istiod", "istio-ingressgateway");
+        assertThat(diff.get(0).changedCount()).isZero();
+        assertThat(diff.get(0).deployedRevision()).contains(1);
+        UpgradeDiff.ReleaseChanges istiod = diff.get(1);
+        assertThat(istiod.changes()).filteredOn(c -> c.type() != dev.meshwizard.diff.ObjectChange.Type.UNCHANGED)
+                .singleElement().satisfies(change -> {
+                    assertThat(change.id()).isEqualTo("Deployment/istio-system/istiod");
+                    assertThat(change.unifiedText()).contains("-  replicas: 2").contains("+  replicas: 3");
+                });
+        assertThat(istiod.summary()).isEqualTo("istiod: revision 1 → next, 1 changed, 0 added, 0 removed");
+        assertThat(diff.get(2).deployedRevision()).isEmpty();
+        assertThat(diff.get(2).changes()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.type()).isEqualTo(dev.meshwizard.diff.ObjectChange.Type.ADDED));
+        assertThat(session.helm().list(NAMESPACE)).allSatisfy(r -> assertThat(r.revision()).isEqualTo(1));
+    }
+
+    @Test
     void rollbackMakesANewRevisionWithTheChosenRevisionsValues() throws Exception {
         install(withIstiodReplicas(2));
         install(withIstiodReplicas(3));
