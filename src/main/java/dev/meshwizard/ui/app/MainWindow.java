@@ -66,7 +66,7 @@ public final class MainWindow extends BorderPane {
                 new WizardStep("preview", "Preview", Feather.EYE,
                         () -> new PreviewView(new PreviewViewModel(jobs, planModel, renderer))),
                 new WizardStep("install", "Install", Feather.DOWNLOAD_CLOUD,
-                        () -> new InstallStepView(new InstallStepViewModel(jobs, planModel, session,
+                        () -> new InstallStepView(new InstallStepViewModel(jobs, planModel, session, renderer,
                                 javafx.application.Platform::runLater))));
         WizardFrame wizard = new WizardFrame(steps);
         SidePanelView side = new SidePanelView(sidePanel);

@@ -82,7 +82,14 @@ public final class InstallStepView extends VBox {
                 model.releases().refresh();
             }
         });
-        TabPane tabs = new TabPane(logTab, releasesTab);
+        Tab changesTab = new Tab("Changes", new ChangesView(model.changes()));
+        changesTab.setId("changes-tab");
+        changesTab.setOnSelectionChanged(e -> {
+            if (changesTab.isSelected() && model.changes().rows().isEmpty()) {
+                model.changes().compare();
+            }
+        });
+        TabPane tabs = new TabPane(logTab, releasesTab, changesTab);
         tabs.setId("install-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);

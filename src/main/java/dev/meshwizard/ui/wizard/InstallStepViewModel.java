@@ -12,6 +12,7 @@ import dev.meshwizard.job.JobHandle;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.app.SessionModel;
 import java.time.Duration;
@@ -53,16 +54,19 @@ public final class InstallStepViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final BooleanBinding canInstall;
     private final ReleasesViewModel releases;
+    private final ChangesViewModel changes;
     private JobHandle current;
 
     /** @param fxThread where install events are handed over (the FX thread in the app) */
-    public InstallStepViewModel(JobRunner jobs, PlanModel planModel, SessionModel sessionModel, Executor fxThread) {
+    public InstallStepViewModel(JobRunner jobs, PlanModel planModel, SessionModel sessionModel, Renderer renderer,
+                                Executor fxThread) {
         this.jobs = jobs;
         this.planModel = planModel;
         this.sessionModel = sessionModel;
         this.fxThread = fxThread;
         this.canInstall = sessionModel.sessionProperty().isNotNull().and(running.not());
         this.releases = new ReleasesViewModel(jobs, sessionModel, this::namespace, this::log);
+        this.changes = new ChangesViewModel(jobs, planModel, sessionModel, renderer);
         showPlan(planModel.plan());
         planModel.planProperty().addListener((obs, old, now) -> {
             if (!running.get()) {
@@ -100,15 +104,15 @@ public final class InstallStepViewModel {
             running.set(false);
             summary.set(result.message());
             log(result.message());
-            releases.refresh();
+            clusterChanged();
         }).onFailure(e -> {
             running.set(false);
             summary.set("Install failed: " + e.getMessage());
             log("Install failed: " + e.getMessage());
-            releases.refresh();
+            clusterChanged();
         }).onCancelled(() -> {
             running.set(false);
-            releases.refresh();
+            clusterChanged();
         }).runWith(jobs);
     }
 
@@ -139,14 +143,14 @@ public final class InstallStepViewModel {
                     running.set(false);
                     summary.set(result.message());
                     log(result.message());
-                    releases.refresh();
+                    clusterChanged();
                 }).onFailure(e -> {
                     running.set(false);
                     summary.set("Uninstall failed: " + e.getMessage());
-                    releases.refresh();
+                    clusterChanged();
                 }).onCancelled(() -> {
                     running.set(false);
-                    releases.refresh();
+                    clusterChanged();
                 }).runWith(jobs);
     }
 
@@ -170,9 +174,19 @@ public final class InstallStepViewModel {
         };
     }
 
+    /** Helm's records changed: read them again and drop the stale comparison. */
+    private void clusterChanged() {
+        releases.refresh();
+        changes.invalidate();
+    }
+
     /** The namespace of the plan's releases, where installs and uninstalls happen. */
     public String namespace() {
         return planModel.plan().releases().stream().map(ChartRelease::namespace).findFirst().orElse("istio-system");
+    }
+
+    public ChangesViewModel changes() {
+        return changes;
     }
 
     public ReleasesViewModel releases() {

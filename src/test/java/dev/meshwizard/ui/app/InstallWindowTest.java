@@ -97,6 +97,11 @@ class InstallWindowTest {
         robot.clickOn("#install");
         waitUntilIdle(robot);
 
+        robot.clickOn("Changes");
+        waitFor(() -> robot.lookup("#changes-status").queryAs(Label.class).getText()
+                .startsWith("Installing now changes nothing"));
+        assertThat(robot.lookup("#changes-objects").queryAs(ListView.class).getItems()).hasSize(3);
+
         robot.clickOn("Releases");
         @SuppressWarnings("unchecked")
         TableView<ReleasesViewModel.ReleaseRow> releases = robot.lookup("#releases-table").queryAs(TableView.class);
