@@ -85,7 +85,7 @@ public final class ClusterSession implements AutoCloseable {
         return new HelmInstaller(helmKubeconfig);
     }
 
-    /** Server-side apply, plan (dry-run diff) and delete of resources that are not charts, on this session's cluster. */
+    /** Server-side apply, plan (dry-run diff) and delete of resources that are not charts on this cluster. */
     public Applier applier() {
         return new Applier(client);
     }

@@ -103,7 +103,8 @@ final class SimulatedApiDispatcher extends Dispatcher {
         }
         if ("PATCH".equals(request.getMethod()) && contentType != null
                 && contentType.startsWith(ServerSideApply.CONTENT_TYPE)) {
-            return withJsonType(ServerSideApply.handle(path, fullPath, request.getBody().getBytes(), this::storeDirectly));
+            return withJsonType(ServerSideApply.handle(path, fullPath, request.getBody().getBytes(),
+                    this::storeDirectly));
         }
         MockResponse response = crud.dispatch(request);
         if (response == null) {
