@@ -1,6 +1,7 @@
 package dev.meshwizard.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,6 +83,16 @@ public final class ClusterSession implements AutoCloseable {
             throw new IllegalStateException("This session has no kubeconfig for Helm");
         }
         return new HelmInstaller(helmKubeconfig, new HelmRecords(client));
+    }
+
+    /** Server-side apply, plan (dry-run diff) and delete of resources that are not charts on this cluster. */
+    public Applier applier() {
+        return new Applier(client);
+    }
+
+    /** Sidecar injection labels, Deployment restarts and pods without a sidecar on this session's cluster. */
+    public Injection injection() {
+        return new Injection(client, Clock.systemUTC());
     }
 
     KubernetesClient client() {

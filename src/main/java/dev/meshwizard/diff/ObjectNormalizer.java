@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Brings an object into the form two objects are compared in: fields the API server owns are dropped, nulls and
  * empty label/annotation maps removed, a Secret's {@code stringData} folded into {@code data} as the server does,
- * whole numbers held as one number type, and every mapping's keys sorted ({@code apiVersion}, {@code kind}, {@code metadata} first at the top).
+ * whole numbers held as one number type, and every mapping's keys sorted ({@code apiVersion}, {@code kind},
+ * {@code metadata} first at the top).
  */
 final class ObjectNormalizer {
 

@@ -137,7 +137,8 @@ class ObjectDiffTest {
         String v1 = "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: g\n  namespace: a\n";
         List<ObjectNode> before = ObjectDiff.fromYaml(v1);
         List<ObjectNode> otherVersion = ObjectDiff.fromYaml(v1.replace("/v1", "/v1beta1"));
-        List<ObjectNode> otherGroup = ObjectDiff.fromYaml(v1.replace("networking.istio.io", "gateway.networking.k8s.io"));
+        List<ObjectNode> otherGroup =
+                ObjectDiff.fromYaml(v1.replace("networking.istio.io", "gateway.networking.k8s.io"));
         List<ObjectNode> otherNamespace = ObjectDiff.fromYaml(v1.replace("namespace: a", "namespace: b"));
 
         // When / Then

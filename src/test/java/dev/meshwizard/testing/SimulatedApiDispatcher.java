@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
  * ({@code PodList} rather than the mock's {@code List}), OpenAPI v3 documents ({@link OpenApiIndex}), and
  * Secrets sent as protobuf, which it turns into JSON ({@link ProtobufSecrets}); other protobuf bodies are refused
- * with 415. Strategic-merge patches are applied here ({@link StrategicMergePatch}), and a create that finds the
+ * with 415. Strategic-merge patches are applied here ({@link StrategicMergePatch}), so are server-side
+ * apply patches ({@link ServerSideApply}, approximately, with {@code dryRun=All}), and a create that finds the
  * object answers with reason {@code AlreadyExists}, as a real server does. Everything else goes to the CRUD dispatcher.
  *
  * <p>Watches from a resource version: the mock replays every stored object as ADDED when a watch opens, whatever
@@ -99,6 +100,11 @@ final class SimulatedApiDispatcher extends Dispatcher {
         if ("PATCH".equals(request.getMethod()) && contentType != null
                 && contentType.startsWith(StrategicMergePatch.CONTENT_TYPE)) {
             return strategicMerge(path, request);
+        }
+        if ("PATCH".equals(request.getMethod()) && contentType != null
+                && contentType.startsWith(ServerSideApply.CONTENT_TYPE)) {
+            return withJsonType(ServerSideApply.handle(path, fullPath, request.getBody().getBytes(),
+                    this::storeDirectly));
         }
         MockResponse response = crud.dispatch(request);
         if (response == null) {

@@ -105,7 +105,8 @@ final class StrategicMergePatch {
         return merged;
     }
 
-    private static String mergeKey(ArrayNode patch) {
+    /** The usual merge key that every element of {@code list} carries, or null when there is none. */
+    static String mergeKey(ArrayNode patch) {
         if (patch.isEmpty()) {
             return null;
         }
