@@ -1,5 +1,6 @@
 package dev.meshwizard.cluster;
 
+import dev.meshwizard.mesh.analysis.MeshSnapshot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Objects;
@@ -82,6 +83,14 @@ public final class ClusterSession implements AutoCloseable {
             throw new IllegalStateException("This session has no kubeconfig for Helm");
         }
         return new HelmInstaller(helmKubeconfig);
+    }
+
+    /**
+     * What the mesh analysis needs from this cluster: Services, Pods, Deployments, Namespaces and the Istio
+     * routing objects of every namespace. Blocking: call from a background job.
+     */
+    public MeshSnapshot meshSnapshot() {
+        return MeshSnapshots.gather(client);
     }
 
     KubernetesClient client() {
