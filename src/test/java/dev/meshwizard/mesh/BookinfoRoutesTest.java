@@ -60,7 +60,8 @@ class BookinfoRoutesTest {
                 .getRoute();
 
         assertThat(eightyTwenty).extracting(d -> d.getDestination().getHost(), d -> d.getDestination().getSubset(),
-                HTTPRouteDestination::getWeight).containsExactly(tuple("reviews", "v1", 80), tuple("reviews", "v3", 20));
+                        HTTPRouteDestination::getWeight)
+                .containsExactly(tuple("reviews", "v1", 80), tuple("reviews", "v3", 20));
         assertThat(half).extracting(HTTPRouteDestination::getWeight).containsExactly(50, 50);
     }
 
