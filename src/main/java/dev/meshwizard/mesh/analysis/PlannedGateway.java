@@ -3,6 +3,7 @@ package dev.meshwizard.mesh.analysis;
 import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.Plans;
 import dev.meshwizard.render.RenderedManifests;
 import dev.meshwizard.render.RenderedObject;
 import dev.meshwizard.render.RenderedRelease;
@@ -56,7 +57,7 @@ public record PlannedGateway(String release, String namespace, Map<String, Strin
     /**
      * The plan's gateway releases, with pod labels and Service ports as they were rendered; a release whose
      * workload is not among the rendered objects gets the labels the gateway chart gives ({@code app} and
-     * {@code istio}).
+     * {@code istio}, see {@link Plans#gatewayIstioLabel}).
      */
     public static List<PlannedGateway> of(InstallPlan plan, RenderedManifests manifests) {
         List<PlannedGateway> gateways = new ArrayList<>();
@@ -68,7 +69,7 @@ public record PlannedGateway(String release, String namespace, Map<String, Strin
             Map<String, String> labels = rendered.flatMap(PlannedGateway::podLabels).orElseGet(() -> {
                 Map<String, String> chartLabels = new LinkedHashMap<>();
                 chartLabels.put("app", release.name());
-                chartLabels.putAll(selector(release.name()));
+                chartLabels.put("istio", Plans.gatewayIstioLabel(release));
                 return chartLabels;
             });
             List<ServicePort> ports = rendered.flatMap(r -> r.ofKind("Service").stream().findFirst())
