@@ -26,7 +26,7 @@ public final class DestinationHostCheck implements Check {
                 if (key.isPresent() && Hosts.find(snapshot, key.get()).isEmpty()) {
                     findings.add(finding(Severity.ERROR, virtualService, route.path() + ".host",
                             "host \"" + host + "\" names no Service: there is no Service " + key.get().name()
-                                    + " in namespace " + key.get().namespace() + ", so requests fail (503 NR)",
+                                    + " in namespace " + key.get().namespace() + ", so requests to it fail with 503",
                             "Create the Service, or correct the host (a short name is looked up in the "
                                     + "VirtualService's namespace; write name.namespace.svc.cluster.local for "
                                     + "another namespace)"));

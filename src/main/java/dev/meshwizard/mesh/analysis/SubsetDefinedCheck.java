@@ -32,7 +32,7 @@ public final class SubsetDefinedCheck implements Check {
                             + names(rules.get(0));
                     findings.add(finding(Severity.ERROR, virtualService, route.path() + ".subset",
                             "subset \"" + subset + "\" of " + host + " is not defined (" + rulesSaid
-                                    + "), so requests fail (503 NR)",
+                                    + "), so requests fail with 503 NC (no cluster)",
                             "Add subset " + subset + " to a DestinationRule for host " + host
                                     + " (e.g. labels version: " + subset + "), or route without a subset"));
                 }
