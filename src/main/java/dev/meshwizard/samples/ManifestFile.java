@@ -74,7 +74,7 @@ public final class ManifestFile {
             KubernetesResource resource = read(yaml, sourceName, document.line());
             if (resource instanceof KubernetesList list) {
                 for (HasMetadata item : list.getItems()) {
-                    objects.add(new ManifestObject(item, sourceName, document.line(), yaml));
+                    objects.add(new ManifestObject(item, sourceName, document.line(), ""));
                 }
             } else if (resource instanceof HasMetadata object) {
                 objects.add(new ManifestObject(object, sourceName, document.line(), yaml));

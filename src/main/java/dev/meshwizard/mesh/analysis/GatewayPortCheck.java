@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * MW0105: a Gateway server listens on a port that the gateway's Service does not forward to (not one of its
  * targetPorts), so no traffic from outside reaches it. The gateway's Services are those of the install plan's
- * gateways that the selector matches (offline), and the Services that select the gateway's pods.
+ * gateways that the selector matches (offline), and the Services that select the gateway's pods. A Service with
+ * named target ports is not checked: the names resolve on the pods' containers.
  */
 public final class GatewayPortCheck implements Check {
 
@@ -49,7 +50,11 @@ public final class GatewayPortCheck implements Check {
                     services.add(service.getMetadata().getName());
                 }
             }
-            if (services.isEmpty()) {
+            boolean namedTargetPorts = snapshot.services().stream()
+                    .filter(s -> selectsGatewayPods(s, selector, workloads) && s.getSpec().getPorts() != null)
+                    .flatMap(s -> s.getSpec().getPorts().stream())
+                    .anyMatch(p -> p.getTargetPort() != null && p.getTargetPort().getStrVal() != null);
+            if (services.isEmpty() || namedTargetPorts) {
                 continue;
             }
             for (int i = 0; i < servers.size(); i++) {
