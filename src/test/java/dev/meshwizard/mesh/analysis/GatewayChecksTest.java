@@ -107,6 +107,23 @@ class GatewayChecksTest {
         });
     }
 
+    @Test
+    void aGatewayServiceWithNamedTargetPortsIsNotJudged() {
+        List<HasMetadata> objects = new ArrayList<>(bookinfoGateway());
+        objects.addAll(yaml("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: istio-ingressgateway, namespace: istio-system}
+                spec:
+                  selector: {istio: ingressgateway}
+                  ports:
+                  - {name: http2, port: 80, targetPort: http}
+                """));
+        objects.add(pod("gw-1", "istio-system", Map.of("istio", "ingressgateway"), true));
+
+        assertThat(new GatewayPortCheck().run(MeshSnapshot.empty(true).with(objects))).isEmpty();
+    }
+
     private static List<HasMetadata> boundTo(String gatewayNamespace, String gatewayHost, String virtualServiceHost) {
         return yaml("""
                 apiVersion: networking.istio.io/v1
