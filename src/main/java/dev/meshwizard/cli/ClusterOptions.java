@@ -19,6 +19,11 @@ final class ClusterOptions {
     @Option(names = "--context", paramLabel = "C", description = "Context (default: the current context).")
     private String context;
 
+    /** Whether a kubeconfig or context was named, for commands where the cluster is optional. */
+    boolean given() {
+        return kubeconfig != null || context != null;
+    }
+
     /**
      * Connects to the chosen context.
      *

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mesh-wizard",
         subcommands = {RenderCommand.class, InstallCommand.class, StatusCommand.class, UninstallCommand.class,
-            RollbackCommand.class},
+            RollbackCommand.class, AnalyzeCommand.class, SampleCommand.class},
         mixinStandardHelpOptions = true,
         versionProvider = MeshWizardCommand.Version.class,
         description = {

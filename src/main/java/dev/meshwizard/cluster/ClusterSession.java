@@ -1,5 +1,6 @@
 package dev.meshwizard.cluster;
 
+import dev.meshwizard.mesh.analysis.MeshSnapshot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -93,6 +94,14 @@ public final class ClusterSession implements AutoCloseable {
     /** Sidecar injection labels, Deployment restarts and pods without a sidecar on this session's cluster. */
     public Injection injection() {
         return new Injection(client, Clock.systemUTC());
+    }
+
+    /**
+     * What the mesh analysis needs from this cluster: Services, Pods, Deployments, Namespaces and the Istio
+     * routing objects of every namespace. Blocking: call from a background job.
+     */
+    public MeshSnapshot meshSnapshot() {
+        return MeshSnapshots.gather(client);
     }
 
     KubernetesClient client() {

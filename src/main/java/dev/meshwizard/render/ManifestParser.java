@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits {@code helm template} output into objects. The identifying fields are read with one pass over the lines,
- * which is enough for what Helm prints (block style, metadata fields one indent in) and much cheaper than a YAML
- * parse; a document the pass cannot read falls back to a full parse.
+ * Splits {@code helm template} output, or any multi-document manifest file, into objects. The identifying fields
+ * are read with one pass over the lines, which is enough for what Helm prints (block style, metadata fields one
+ * indent in) and much cheaper than a YAML parse; a document the pass cannot read falls back to a full parse.
  */
-final class ManifestParser {
+public final class ManifestParser {
 
     private static final String SOURCE_PREFIX = "# Source: ";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -21,10 +21,20 @@ final class ManifestParser {
     }
 
     static List<RenderedObject> parse(String output) {
-        List<RenderedObject> objects = new ArrayList<>();
+        return documents(output).stream().map(ManifestDocument::object).toList();
+    }
+
+    /**
+     * The documents of a multi-document YAML text that hold content (empty and comment-only documents are
+     * dropped), each with the line it starts on. Fields the text does not have are "" in the object; the text is
+     * not checked for YAML syntax beyond what finding those fields needs.
+     */
+    public static List<ManifestDocument> documents(String output) {
+        List<ManifestDocument> objects = new ArrayList<>();
         Document doc = new Document(output);
         int length = output.length();
         int start = 0;
+        int lineNumber = 1;
         while (start < length) {
             int end = output.indexOf('\n', start);
             if (end < 0) {
@@ -33,9 +43,10 @@ final class ManifestParser {
             if (doc.isSeparator(start, end)) {
                 doc.finish(objects);
             } else {
-                doc.line(start, end);
+                doc.line(start, end, lineNumber);
             }
             start = end + 1;
+            lineNumber++;
         }
         doc.finish(objects);
         return objects;
@@ -47,6 +58,7 @@ final class ManifestParser {
         private String source = "";
         private int from = -1;
         private int to = -1;
+        private int fromLine;
         private String apiVersion = "";
         private String kind = "";
         private String name = "";
@@ -59,7 +71,7 @@ final class ManifestParser {
             this.text = text;
         }
 
-        void line(int start, int end) {
+        void line(int start, int end, int lineNumber) {
             int indent = start;
             while (indent < end && text.charAt(indent) == ' ') {
                 indent++;
@@ -75,6 +87,7 @@ final class ManifestParser {
                     return;
                 }
                 from = start;
+                fromLine = lineNumber;
             }
             to = end;
             if (blank || comment) {
@@ -107,12 +120,12 @@ final class ManifestParser {
                     && (end - start == 3 || text.charAt(start + 3) == ' ');
         }
 
-        void finish(List<RenderedObject> objects) {
+        void finish(List<ManifestDocument> objects) {
             if (content) {
                 String yaml = text.substring(from, to).stripTrailing();
-                objects.add(apiVersion.isEmpty() || kind.isEmpty() || name.isEmpty()
+                objects.add(new ManifestDocument(fromLine, apiVersion.isEmpty() || kind.isEmpty() || name.isEmpty()
                         ? fullParse(yaml)
-                        : new RenderedObject(apiVersion, kind, name, namespace, source, yaml));
+                        : new RenderedObject(apiVersion, kind, name, namespace, source, yaml)));
             }
             source = "";
             from = -1;

@@ -1,0 +1,53 @@
+package dev.meshwizard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshwizard.samples.ManifestFile;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mesh-wizard sample}: writes a sample's manifests that read back as the same objects. */
+class SampleCommandTest {
+
+    @TempDir
+    Path dir;
+    private final Cli cli = new Cli();
+
+    @Test
+    void bookinfoIsWrittenWithTheChosenRegistryTagAndNamespace() throws Exception {
+        Path out = dir.resolve("out/bookinfo.yaml");
+
+        int exit = cli.run("sample", "bookinfo", "--registry", "mirror.example.com/istio", "--tag", "1.22.0",
+                "--namespace", "shop", "--out", out.toString());
+
+        assertThat(exit).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("Wrote 14 objects of bookinfo to " + out);
+        List<HasMetadata> objects = ManifestFile.load(out);
+        assertThat(objects).hasSize(14).allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("shop"));
+        assertThat(objects).filteredOn(Deployment.class::isInstance).map(Deployment.class::cast)
+                .extracting(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .contains("mirror.example.com/istio/examples-bookinfo-reviews-v3:1.22.0");
+    }
+
+    @Test
+    void httpbinAndCurlAreWritten() throws Exception {
+        assertThat(cli.run("sample", "httpbin", "--out", dir.resolve("h.yaml").toString())).isZero();
+        assertThat(cli.run("sample", "curl", "--out", dir.resolve("c.yaml").toString())).isZero();
+
+        assertThat(ManifestFile.load(dir.resolve("h.yaml"))).extracting(o -> o.getKind() + "/" + o.getMetadata()
+                .getName()).containsExactly("ServiceAccount/httpbin", "Service/httpbin", "Deployment/httpbin");
+        assertThat(ManifestFile.load(dir.resolve("c.yaml"))).hasSize(3);
+    }
+
+    @Test
+    void anUnknownSampleOrBookinfoOptionsForAnotherSampleAreBadInput() {
+        assertThat(cli.run("sample", "petstore", "--out", dir.resolve("p.yaml").toString())).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("unknown sample \"petstore\"").contains("bookinfo, httpbin, curl");
+        assertThat(cli.run("sample", "curl", "--tag", "1", "--out", dir.resolve("c.yaml").toString())).isEqualTo(2);
+        assertThat(dir.resolve("p.yaml")).doesNotExist();
+    }
+}
