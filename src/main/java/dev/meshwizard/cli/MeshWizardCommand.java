@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  * this package stays free of JavaFX.
  */
 @Command(name = "mesh-wizard",
-        subcommands = {RenderCommand.class, InstallCommand.class, StatusCommand.class},
+        subcommands = {RenderCommand.class, InstallCommand.class, StatusCommand.class, LogsCommand.class},
         mixinStandardHelpOptions = true,
         versionProvider = MeshWizardCommand.Version.class,
         description = {
