@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  * this package stays free of JavaFX.
  */
 @Command(name = "mesh-wizard",
-        subcommands = {RenderCommand.class, InstallCommand.class, StatusCommand.class, LogsCommand.class},
+        subcommands = {RenderCommand.class, InstallCommand.class, StatusCommand.class, LogsCommand.class,
+            VerifyCommand.class},
         mixinStandardHelpOptions = true,
         versionProvider = MeshWizardCommand.Version.class,
         description = {

@@ -84,6 +84,11 @@ public final class ClusterSession implements AutoCloseable {
         return new HelmInstaller(helmKubeconfig);
     }
 
+    /** Finds the ingress gateway's Service and its address from outside the cluster. */
+    public IngressLookup ingress() {
+        return new IngressLookup(client);
+    }
+
     KubernetesClient client() {
         return client;
     }
