@@ -89,6 +89,27 @@ public final class ClusterSession implements AutoCloseable {
         return new IngressLookup(client);
     }
 
+    /** Kiali: detect, install from an Istio release folder, point at a Prometheus, port-forward. */
+    public Kiali kiali() {
+        return new Kiali(this, client);
+    }
+
+    /** Port-forwards to pods, owned by this session. */
+    public PortForwards forwards() {
+        return new PortForwards(this, client);
+    }
+
+    /** Registers a resource to be closed with the session. */
+    <T extends AutoCloseable> T own(T resource) {
+        owned.add(resource);
+        return resource;
+    }
+
+    /** Forgets a resource that was closed on its own. */
+    void disown(AutoCloseable resource) {
+        owned.remove(resource);
+    }
+
     KubernetesClient client() {
         return client;
     }

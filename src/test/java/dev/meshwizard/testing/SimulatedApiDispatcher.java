@@ -41,6 +41,7 @@ import java.util.function.Supplier;
 final class SimulatedApiDispatcher extends Dispatcher {
 
     private static final String JSON = "application/json";
+    private static final String APPLY_PATCH = "application/apply-patch+yaml";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String MOCK_LIST_PREFIX = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
     private static final Pattern RESOURCE_VERSION_PARAM = Pattern.compile("[?&]resourceVersion=(\\d+)");
@@ -99,6 +100,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
         if ("PATCH".equals(request.getMethod()) && contentType != null
                 && contentType.startsWith(StrategicMergePatch.CONTENT_TYPE)) {
             return strategicMerge(path, request);
+        }
+        if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(APPLY_PATCH)) {
+            return serverSideApply(path, request);
         }
         MockResponse response = crud.dispatch(request);
         if (response == null) {
@@ -211,6 +215,51 @@ final class SimulatedApiDispatcher extends Dispatcher {
             return status(400, "BadRequest", "cannot apply the strategic-merge patch: " + e.getMessage());
         }
         return withJsonType(storeDirectly(HttpMethod.PUT, path, patched.toString()));
+    }
+
+    /**
+     * Server-side apply, approximated: the applied object is created when it does not exist, else merged into the
+     * stored one as a JSON merge patch and stored as a PUT (watchers see MODIFIED). Field ownership is not tracked,
+     * so fields that an earlier apply set and this one leaves out are kept, where a real server would remove them.
+     */
+    private MockResponse serverSideApply(String path, RecordedRequest request) {
+        ObjectNode applied;
+        try {
+            applied = (ObjectNode) new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(request.getBody().getBytes());
+        } catch (IOException | ClassCastException e) {
+            return status(400, "BadRequest", "cannot read the applied object: " + e.getMessage());
+        }
+        MockResponse current = storeDirectly(HttpMethod.GET, path, "");
+        if (current.code() == 404) {
+            MockResponse created = storeDirectly(HttpMethod.POST, path.substring(0, path.lastIndexOf('/')),
+                    applied.toString());
+            return withJsonType(created);
+        }
+        if (current.code() != 200) {
+            return withJsonType(current);
+        }
+        ObjectNode merged;
+        try {
+            merged = (ObjectNode) MAPPER.readTree(current.getBody().getBytes());
+        } catch (IOException | ClassCastException e) {
+            return status(500, "InternalError", "cannot read the stored object: " + e.getMessage());
+        }
+        mergeInto(merged, applied);
+        return withJsonType(storeDirectly(HttpMethod.PUT, path, merged.toString()));
+    }
+
+    private static void mergeInto(ObjectNode target, ObjectNode patch) {
+        patch.fields().forEachRemaining(field -> {
+            com.fasterxml.jackson.databind.JsonNode existing = target.get(field.getKey());
+            if (field.getValue().isNull()) {
+                target.remove(field.getKey());
+            } else if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode next) {
+                mergeInto(existingObject, next);
+            } else if (!field.getKey().equals("resourceVersion")) {
+                target.set(field.getKey(), field.getValue());
+            }
+        });
     }
 
     private static MockResponse withJsonType(MockResponse response) {

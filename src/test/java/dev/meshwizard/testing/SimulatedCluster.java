@@ -46,7 +46,8 @@ import java.util.logging.Logger;
  *   <li>strategic-merge patches ({@link StrategicMergePatch}): Helm upgrades built-in kinds with one and the mock
  *       answers 415 to them; they are applied here, approximately (merge keys are guessed, not read from the
  *       types), and stored as a PUT so that watchers see MODIFIED. Custom resources get JSON merge patches, which
- *       the mock applies itself. Server-side apply patches are not translated yet: Helm 3 does not send them;</li>
+ *       the mock applies itself. Server-side apply patches create the object or merge into it (field ownership
+ *       is not tracked: fields a later apply leaves out are kept);</li>
  *   <li>reason {@code AlreadyExists} on a 409 to a create (the mock says {@code Invalid}): Helm's
  *       {@code createNamespace} goes by the reason, and installing a second release into an existing namespace
  *       failed with "Namespace 'istio-system' already exists";</li>
