@@ -99,6 +99,24 @@ public final class ClusterSession implements AutoCloseable {
         return new PortForwards(this, client);
     }
 
+    /** The mesh-wide access-log switch (Telemetry {@code mesh-default}). */
+    public AccessLogging accessLogging() {
+        return new AccessLogging(client);
+    }
+
+    /**
+     * Follows the {@value LogTail#PROXY_CONTAINER} container's log of a pod, starting with its last
+     * {@code tailLines} lines; lines go to {@code listener} on the tail's own thread. Closed with the session.
+     *
+     * @throws io.fabric8.kubernetes.client.KubernetesClientException when the log cannot be opened
+     */
+    public LogTail tailProxyLog(String namespace, String pod, int tailLines, LogTail.Listener listener) {
+        LogTail tail = LogTail.open(client, namespace, pod, LogTail.PROXY_CONTAINER, tailLines, listener);
+        own(tail);
+        tail.onClose(() -> disown(tail));
+        return tail;
+    }
+
     /** Registers a resource to be closed with the session. */
     <T extends AutoCloseable> T own(T resource) {
         owned.add(resource);

@@ -55,6 +55,10 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final VersionInfo version;
     private final Supplier<String> serverAddress;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+    private final Map<String, String> podLogs = new ConcurrentHashMap<>();
+    private static final Pattern POD_LOG = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/log");
+    private static final Pattern CONTAINER_PARAM = Pattern.compile("[?&]container=([^&]+)");
+    private static final Pattern TAIL_LINES_PARAM = Pattern.compile("[?&]tailLines=(\\d+)");
 
     SimulatedApiDispatcher(KubernetesCrudDispatcher crud, ApiCatalog catalog, VersionInfo version,
                            Supplier<String> serverAddress) {
@@ -82,6 +86,10 @@ final class SimulatedApiDispatcher extends Dispatcher {
         }
         if ("POST".equals(request.getMethod()) && path.equals(ACCESS_REVIEWS)) {
             return accessReview(request);
+        }
+        Matcher log = POD_LOG.matcher(path);
+        if ("GET".equals(request.getMethod()) && log.matches()) {
+            return podLog(log.group(1), log.group(2), fullPath);
         }
         if ("GET".equals(request.getMethod())) {
             Optional<MockResponse> own = own(path);
@@ -157,6 +165,33 @@ final class SimulatedApiDispatcher extends Dispatcher {
     /** Answers every request for exactly {@code path} with {@code code} (e.g. 403) until told otherwise. */
     void refuse(String path, int code) {
         refusals.put(path, code);
+    }
+
+    /** Makes the log of {@code container} in a pod read {@code text}. */
+    void podLog(String namespace, String pod, String container, String text) {
+        podLogs.put(namespace + "/" + pod + "/" + container, text);
+    }
+
+    /**
+     * A container's log as told by {@link #podLog}, its last {@code tailLines} lines when asked; the mock itself
+     * would answer with the pod list. The answer ends after the text, as a followed log ends when the container
+     * stops.
+     */
+    private MockResponse podLog(String namespace, String pod, String fullPath) {
+        Matcher container = CONTAINER_PARAM.matcher(fullPath);
+        String key = namespace + "/" + pod + "/" + (container.find() ? container.group(1) : "");
+        String text = podLogs.get(key);
+        if (text == null) {
+            return status(404, "NotFound", "no log for " + key + " in the simulated API");
+        }
+        Matcher tail = TAIL_LINES_PARAM.matcher(fullPath);
+        if (tail.find()) {
+            java.util.List<String> lines = text.lines().toList();
+            int keep = Math.min(lines.size(), Integer.parseInt(tail.group(1)));
+            text = lines.subList(lines.size() - keep, lines.size()).stream().map(line -> line + "\n")
+                    .collect(java.util.stream.Collectors.joining());
+        }
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(text);
     }
 
     /** Serves {@code path} again. */

@@ -264,6 +264,14 @@ public final class SimulatedCluster implements AutoCloseable {
         dispatcher.denyAccess(group, resource);
     }
 
+    /**
+     * Makes the log of {@code container} in a pod read {@code text} (the mock alone answers a log request with the
+     * pod list). {@code tailLines} is honoured; a followed log ends after the text.
+     */
+    public void podLog(String namespace, String pod, String container, String text) {
+        dispatcher.podLog(namespace, pod, container, text);
+    }
+
     /** Undoes {@link #refuse}. */
     public void allow(String path) {
         dispatcher.allow(path);
