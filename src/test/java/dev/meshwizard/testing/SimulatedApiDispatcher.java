@@ -57,6 +57,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final Map<String, String> podLogs = new ConcurrentHashMap<>();
     private static final Pattern POD_LOG = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/log");
+    private static final Pattern POD_PORT_FORWARD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward");
+    private static final Pattern PORTS_PARAM = Pattern.compile("[?&]ports=(\\d+)");
+    private final Map<String, java.net.InetSocketAddress> podPorts = new ConcurrentHashMap<>();
     private static final Pattern CONTAINER_PARAM = Pattern.compile("[?&]container=([^&]+)");
     private static final Pattern TAIL_LINES_PARAM = Pattern.compile("[?&]tailLines=(\\d+)");
 
@@ -86,6 +89,10 @@ final class SimulatedApiDispatcher extends Dispatcher {
         }
         if ("POST".equals(request.getMethod()) && path.equals(ACCESS_REVIEWS)) {
             return accessReview(request);
+        }
+        Matcher forward = POD_PORT_FORWARD.matcher(path);
+        if ("GET".equals(request.getMethod()) && forward.matches()) {
+            return portForward(forward.group(1), forward.group(2), fullPath);
         }
         Matcher log = POD_LOG.matcher(path);
         if ("GET".equals(request.getMethod()) && log.matches()) {
@@ -165,6 +172,26 @@ final class SimulatedApiDispatcher extends Dispatcher {
     /** Answers every request for exactly {@code path} with {@code code} (e.g. 403) until told otherwise. */
     void refuse(String path, int code) {
         refusals.put(path, code);
+    }
+
+    /** Makes port-forwards to {@code port} of a pod reach {@code target}. */
+    void podPort(String namespace, String pod, int port, java.net.InetSocketAddress target) {
+        podPorts.put(namespace + "/" + pod + ":" + port, target);
+    }
+
+    /** The WebSocket of a port-forward to a pod's port that {@link #podPort} named; 404 for any other. */
+    private MockResponse portForward(String namespace, String pod, String fullPath) {
+        Matcher ports = PORTS_PARAM.matcher(fullPath);
+        if (!ports.find()) {
+            return status(400, "BadRequest", "a port-forward needs ?ports=");
+        }
+        int port = Integer.parseInt(ports.group(1));
+        java.net.InetSocketAddress target = podPorts.get(namespace + "/" + pod + ":" + port);
+        if (target == null) {
+            return status(404, "NotFound", "pod " + namespace + "/" + pod + " has no port " + port
+                    + " in the simulated API");
+        }
+        return new MockResponse().withWebSocketUpgrade(new PodPortForward(target, port));
     }
 
     /** Makes the log of {@code container} in a pod read {@code text}. */

@@ -272,6 +272,14 @@ public final class SimulatedCluster implements AutoCloseable {
         dispatcher.podLog(namespace, pod, container, text);
     }
 
+    /**
+     * Makes port-forwards to {@code port} of a pod (fabric8's {@code portForward}, {@code kubectl port-forward}) reach
+     * {@code target}, e.g. a local HTTP server standing in for the pod. Forwards to other pods' ports get 404.
+     */
+    public void podPort(String namespace, String pod, int port, java.net.InetSocketAddress target) {
+        dispatcher.podPort(namespace, pod, port, target);
+    }
+
     /** Undoes {@link #refuse}. */
     public void allow(String path) {
         dispatcher.allow(path);
