@@ -41,7 +41,6 @@ import java.util.function.Supplier;
 final class SimulatedApiDispatcher extends Dispatcher {
 
     private static final String JSON = "application/json";
-    private static final String APPLY_PATCH = "application/apply-patch+yaml";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String MOCK_LIST_PREFIX = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
     private static final Pattern RESOURCE_VERSION_PARAM = Pattern.compile("[?&]resourceVersion=(\\d+)");
@@ -55,13 +54,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final VersionInfo version;
     private final Supplier<String> serverAddress;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
-    private final Map<String, String> podLogs = new ConcurrentHashMap<>();
-    private static final Pattern POD_LOG = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/log");
-    private static final Pattern POD_PORT_FORWARD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward");
-    private static final Pattern PORTS_PARAM = Pattern.compile("[?&]ports=(\\d+)");
-    private final Map<String, java.net.InetSocketAddress> podPorts = new ConcurrentHashMap<>();
-    private static final Pattern CONTAINER_PARAM = Pattern.compile("[?&]container=([^&]+)");
-    private static final Pattern TAIL_LINES_PARAM = Pattern.compile("[?&]tailLines=(\\d+)");
+    private final PodEndpoints pods = new PodEndpoints();
 
     SimulatedApiDispatcher(KubernetesCrudDispatcher crud, ApiCatalog catalog, VersionInfo version,
                            Supplier<String> serverAddress) {
@@ -90,13 +83,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
         if ("POST".equals(request.getMethod()) && path.equals(ACCESS_REVIEWS)) {
             return accessReview(request);
         }
-        Matcher forward = POD_PORT_FORWARD.matcher(path);
-        if ("GET".equals(request.getMethod()) && forward.matches()) {
-            return portForward(forward.group(1), forward.group(2), fullPath);
-        }
-        Matcher log = POD_LOG.matcher(path);
-        if ("GET".equals(request.getMethod()) && log.matches()) {
-            return podLog(log.group(1), log.group(2), fullPath);
+        Optional<MockResponse> pod = pods.answer(request.getMethod(), path, fullPath);
+        if (pod.isPresent()) {
+            return pod.get();
         }
         if ("GET".equals(request.getMethod())) {
             Optional<MockResponse> own = own(path);
@@ -116,8 +105,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
                 && contentType.startsWith(StrategicMergePatch.CONTENT_TYPE)) {
             return strategicMerge(path, request);
         }
-        if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(APPLY_PATCH)) {
-            return serverSideApply(path, request);
+        if ("PATCH".equals(request.getMethod()) && contentType != null
+                && contentType.startsWith(ServerSideApplyPatch.CONTENT_TYPE)) {
+            return withJsonType(ServerSideApplyPatch.apply(path, request.getBody().getBytes(), this::storeDirectly));
         }
         MockResponse response = crud.dispatch(request);
         if (response == null) {
@@ -176,49 +166,12 @@ final class SimulatedApiDispatcher extends Dispatcher {
 
     /** Makes port-forwards to {@code port} of a pod reach {@code target}. */
     void podPort(String namespace, String pod, int port, java.net.InetSocketAddress target) {
-        podPorts.put(namespace + "/" + pod + ":" + port, target);
-    }
-
-    /** The WebSocket of a port-forward to a pod's port that {@link #podPort} named; 404 for any other. */
-    private MockResponse portForward(String namespace, String pod, String fullPath) {
-        Matcher ports = PORTS_PARAM.matcher(fullPath);
-        if (!ports.find()) {
-            return status(400, "BadRequest", "a port-forward needs ?ports=");
-        }
-        int port = Integer.parseInt(ports.group(1));
-        java.net.InetSocketAddress target = podPorts.get(namespace + "/" + pod + ":" + port);
-        if (target == null) {
-            return status(404, "NotFound", "pod " + namespace + "/" + pod + " has no port " + port
-                    + " in the simulated API");
-        }
-        return new MockResponse().withWebSocketUpgrade(new PodPortForward(target, port));
+        pods.podPort(namespace, pod, port, target);
     }
 
     /** Makes the log of {@code container} in a pod read {@code text}. */
     void podLog(String namespace, String pod, String container, String text) {
-        podLogs.put(namespace + "/" + pod + "/" + container, text);
-    }
-
-    /**
-     * A container's log as told by {@link #podLog}, its last {@code tailLines} lines when asked; the mock itself
-     * would answer with the pod list. The answer ends after the text, as a followed log ends when the container
-     * stops.
-     */
-    private MockResponse podLog(String namespace, String pod, String fullPath) {
-        Matcher container = CONTAINER_PARAM.matcher(fullPath);
-        String key = namespace + "/" + pod + "/" + (container.find() ? container.group(1) : "");
-        String text = podLogs.get(key);
-        if (text == null) {
-            return status(404, "NotFound", "no log for " + key + " in the simulated API");
-        }
-        Matcher tail = TAIL_LINES_PARAM.matcher(fullPath);
-        if (tail.find()) {
-            java.util.List<String> lines = text.lines().toList();
-            int keep = Math.min(lines.size(), Integer.parseInt(tail.group(1)));
-            text = lines.subList(lines.size() - keep, lines.size()).stream().map(line -> line + "\n")
-                    .collect(java.util.stream.Collectors.joining());
-        }
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(text);
+        pods.podLog(namespace, pod, container, text);
     }
 
     /** Serves {@code path} again. */
@@ -277,51 +230,6 @@ final class SimulatedApiDispatcher extends Dispatcher {
             return status(400, "BadRequest", "cannot apply the strategic-merge patch: " + e.getMessage());
         }
         return withJsonType(storeDirectly(HttpMethod.PUT, path, patched.toString()));
-    }
-
-    /**
-     * Server-side apply, approximated: the applied object is created when it does not exist, else merged into the
-     * stored one as a JSON merge patch and stored as a PUT (watchers see MODIFIED). Field ownership is not tracked,
-     * so fields that an earlier apply set and this one leaves out are kept, where a real server would remove them.
-     */
-    private MockResponse serverSideApply(String path, RecordedRequest request) {
-        ObjectNode applied;
-        try {
-            applied = (ObjectNode) new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                    .readTree(request.getBody().getBytes());
-        } catch (IOException | ClassCastException e) {
-            return status(400, "BadRequest", "cannot read the applied object: " + e.getMessage());
-        }
-        MockResponse current = storeDirectly(HttpMethod.GET, path, "");
-        if (current.code() == 404) {
-            MockResponse created = storeDirectly(HttpMethod.POST, path.substring(0, path.lastIndexOf('/')),
-                    applied.toString());
-            return withJsonType(created);
-        }
-        if (current.code() != 200) {
-            return withJsonType(current);
-        }
-        ObjectNode merged;
-        try {
-            merged = (ObjectNode) MAPPER.readTree(current.getBody().getBytes());
-        } catch (IOException | ClassCastException e) {
-            return status(500, "InternalError", "cannot read the stored object: " + e.getMessage());
-        }
-        mergeInto(merged, applied);
-        return withJsonType(storeDirectly(HttpMethod.PUT, path, merged.toString()));
-    }
-
-    private static void mergeInto(ObjectNode target, ObjectNode patch) {
-        patch.fields().forEachRemaining(field -> {
-            com.fasterxml.jackson.databind.JsonNode existing = target.get(field.getKey());
-            if (field.getValue().isNull()) {
-                target.remove(field.getKey());
-            } else if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode next) {
-                mergeInto(existingObject, next);
-            } else if (!field.getKey().equals("resourceVersion")) {
-                target.set(field.getKey(), field.getValue());
-            }
-        });
     }
 
     private static MockResponse withJsonType(MockResponse response) {
@@ -431,7 +339,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", JSON).setBody(body);
     }
 
-    private static MockResponse status(int code, String reason, String message) {
+    static MockResponse status(int code, String reason, String message) {
         String body = Serialization.asJson(new StatusBuilder().withStatus("Failure").withCode(code)
                 .withReason(reason).withMessage(message).build());
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", JSON).setBody(body);
