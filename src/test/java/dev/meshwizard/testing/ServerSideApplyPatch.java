@@ -59,7 +59,7 @@ final class ServerSideApplyPatch {
     }
 
     private static void mergeInto(ObjectNode target, ObjectNode patch) {
-        patch.fields().forEachRemaining(field -> {
+        patch.properties().forEach(field -> {
             JsonNode existing = target.get(field.getKey());
             if (field.getValue().isNull()) {
                 target.remove(field.getKey());
