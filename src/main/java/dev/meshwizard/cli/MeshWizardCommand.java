@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mesh-wizard",
         subcommands = {RenderCommand.class, InstallCommand.class, StatusCommand.class, UninstallCommand.class,
-            RollbackCommand.class, AnalyzeCommand.class, SampleCommand.class},
+            RollbackCommand.class, AnalyzeCommand.class, SampleCommand.class, VerifyCommand.class,
+            LogsCommand.class},
         mixinStandardHelpOptions = true,
         versionProvider = MeshWizardCommand.Version.class,
         description = {

@@ -104,6 +104,50 @@ public final class ClusterSession implements AutoCloseable {
         return MeshSnapshots.gather(client);
     }
 
+    /** Finds the ingress gateway's Service and its address from outside the cluster. */
+    public IngressLookup ingress() {
+        return new IngressLookup(client);
+    }
+
+    /** Kiali: detect, install from an Istio release folder, point at a Prometheus, port-forward. */
+    public Kiali kiali() {
+        return new Kiali(this, client);
+    }
+
+    /** Port-forwards to pods, owned by this session. */
+    public PortForwards forwards() {
+        return new PortForwards(this, client);
+    }
+
+    /** The mesh-wide access-log switch (Telemetry {@code mesh-default}). */
+    public AccessLogging accessLogging() {
+        return new AccessLogging(client);
+    }
+
+    /**
+     * Follows the {@value LogTail#PROXY_CONTAINER} container's log of a pod, starting with its last
+     * {@code tailLines} lines; lines go to {@code listener} on the tail's own thread. Closed with the session.
+     *
+     * @throws io.fabric8.kubernetes.client.KubernetesClientException when the log cannot be opened
+     */
+    public LogTail tailProxyLog(String namespace, String pod, int tailLines, LogTail.Listener listener) {
+        LogTail tail = LogTail.open(client, namespace, pod, LogTail.PROXY_CONTAINER, tailLines, listener);
+        own(tail);
+        tail.onClose(() -> disown(tail));
+        return tail;
+    }
+
+    /** Registers a resource to be closed with the session. */
+    <T extends AutoCloseable> T own(T resource) {
+        owned.add(resource);
+        return resource;
+    }
+
+    /** Forgets a resource that was closed on its own. */
+    void disown(AutoCloseable resource) {
+        owned.remove(resource);
+    }
+
     KubernetesClient client() {
         return client;
     }

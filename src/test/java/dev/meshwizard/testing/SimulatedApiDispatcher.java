@@ -55,6 +55,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final VersionInfo version;
     private final Supplier<String> serverAddress;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+    private final PodEndpoints pods = new PodEndpoints();
 
     SimulatedApiDispatcher(KubernetesCrudDispatcher crud, ApiCatalog catalog, VersionInfo version,
                            Supplier<String> serverAddress) {
@@ -82,6 +83,10 @@ final class SimulatedApiDispatcher extends Dispatcher {
         }
         if ("POST".equals(request.getMethod()) && path.equals(ACCESS_REVIEWS)) {
             return accessReview(request);
+        }
+        Optional<MockResponse> pod = pods.answer(request.getMethod(), path, fullPath);
+        if (pod.isPresent()) {
+            return pod.get();
         }
         if ("GET".equals(request.getMethod())) {
             Optional<MockResponse> own = own(path);
@@ -159,6 +164,16 @@ final class SimulatedApiDispatcher extends Dispatcher {
     /** Answers every request for exactly {@code path} with {@code code} (e.g. 403) until told otherwise. */
     void refuse(String path, int code) {
         refusals.put(path, code);
+    }
+
+    /** Makes port-forwards to {@code port} of a pod reach {@code target}. */
+    void podPort(String namespace, String pod, int port, java.net.InetSocketAddress target) {
+        pods.podPort(namespace, pod, port, target);
+    }
+
+    /** Makes the log of {@code container} in a pod read {@code text}. */
+    void podLog(String namespace, String pod, String container, String text) {
+        pods.podLog(namespace, pod, container, text);
     }
 
     /** Serves {@code path} again. */
@@ -326,7 +341,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", JSON).setBody(body);
     }
 
-    private static MockResponse status(int code, String reason, String message) {
+    static MockResponse status(int code, String reason, String message) {
         String body = Serialization.asJson(new StatusBuilder().withStatus("Failure").withCode(code)
                 .withReason(reason).withMessage(message).build());
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", JSON).setBody(body);

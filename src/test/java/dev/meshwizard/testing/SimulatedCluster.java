@@ -267,6 +267,22 @@ public final class SimulatedCluster implements AutoCloseable {
         dispatcher.denyAccess(group, resource);
     }
 
+    /**
+     * Makes the log of {@code container} in a pod read {@code text} (the mock alone answers a log request with the
+     * pod list). {@code tailLines} is honoured; a followed log ends after the text.
+     */
+    public void podLog(String namespace, String pod, String container, String text) {
+        dispatcher.podLog(namespace, pod, container, text);
+    }
+
+    /**
+     * Makes port-forwards to {@code port} of a pod (fabric8's {@code portForward}, {@code kubectl port-forward}) reach
+     * {@code target}, e.g. a local HTTP server standing in for the pod. Forwards to other pods' ports get 404.
+     */
+    public void podPort(String namespace, String pod, int port, java.net.InetSocketAddress target) {
+        dispatcher.podPort(namespace, pod, port, target);
+    }
+
     /** Undoes {@link #refuse}. */
     public void allow(String path) {
         dispatcher.allow(path);

@@ -1,0 +1,33 @@
+package dev.meshwizard.observe;
+
+/**
+ * A configuration mistake that the mesh analysis looks for and that commonly explains a response flag in the
+ * access logs: a 404 with {@code NR} at the ingress usually means the Gateway and the VirtualService do not meet,
+ * a 503 with {@code UH} that a route points at a subset whose pods do not exist or are not ready.
+ */
+public enum RelatedCheck {
+
+    /** A VirtualService bound to a Gateway names a host that none of the Gateway's servers accepts. */
+    GATEWAY_HOST_MISMATCH("A VirtualService host is not covered by the hosts of the Gateway it is bound to"),
+    /** A Gateway's selector matches no ingress gateway pods, so no proxy serves its routes. */
+    GATEWAY_SELECTOR_NO_PODS("The Gateway's selector matches no gateway pods"),
+    /** A Gateway server listens on a port that is not a targetPort of the gateway Service. */
+    GATEWAY_PORT_NOT_EXPOSED("The Gateway's server port is not a targetPort of the gateway Service"),
+    /** A route's destination host is not a Service (or ServiceEntry) the mesh knows. */
+    HOST_NOT_FOUND("A route's destination host names no known Service"),
+    /** A route names a subset that no DestinationRule for its host defines. */
+    SUBSET_NOT_DEFINED("A route names a subset that no DestinationRule defines"),
+    /** A DestinationRule subset's labels select no (ready) pods of its Service. */
+    SUBSET_NO_PODS("A DestinationRule subset selects no pods");
+
+    private final String description;
+
+    RelatedCheck(String description) {
+        this.description = description;
+    }
+
+    /** What the check finds, in plain words. */
+    public String description() {
+        return description;
+    }
+}
