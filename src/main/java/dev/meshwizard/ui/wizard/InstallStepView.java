@@ -63,7 +63,8 @@ public final class InstallStepView extends VBox {
         table.getColumns().add(Views.column("Phase", l -> l.phase().name().toLowerCase(java.util.Locale.ROOT), 80));
         table.getColumns().add(Views.column("Elapsed", InstallStepViewModel.ReleaseLine::elapsed, 70));
         table.getColumns().add(Views.column("What is happening", InstallStepViewModel.ReleaseLine::message, 300));
-        table.setPrefHeight(170);
+        table.setPrefHeight(150);
+        table.setMinHeight(150);
 
         ListView<String> log = new ListView<>(model.log());
         log.setId("install-log");

@@ -56,6 +56,7 @@ public final class ReleasesView extends VBox {
         });
         releases.setPlaceholder(new Label("No Helm releases here yet."));
         releases.setPrefHeight(120);
+        releases.setMinHeight(120);
         model.selectedProperty().bind(releases.getSelectionModel().selectedItemProperty());
         String[] lastSelected = {null};
         releases.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -88,6 +89,7 @@ public final class ReleasesView extends VBox {
                 history.getSelectionModel().select(now);
             }
         });
+        history.setMinHeight(90);
         VBox.setVgrow(history, Priority.ALWAYS);
 
         Button rollback = new Button("", new FontIcon(Feather.ROTATE_CCW));
@@ -96,6 +98,7 @@ public final class ReleasesView extends VBox {
                         ? "Roll back" : "Roll back to revision " + model.selectedRevisionProperty().get().revision(),
                 model.selectedRevisionProperty()));
         rollback.disableProperty().bind(model.canRollbackProperty().not());
+        rollback.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         rollback.setOnAction(e -> model.rollback());
         Label explain = Views.muted("A rollback is a new revision with the chosen revision's chart and values; "
                 + "a revision stuck pending is marked failed first.");
