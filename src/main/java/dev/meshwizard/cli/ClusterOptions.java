@@ -41,6 +41,18 @@ final class ClusterOptions {
         return new ClusterConnector().connect(config, name);
     }
 
+    /**
+     * Reports a failure of a command that talks to a cluster and returns its exit code: 2 for a kubeconfig or
+     * context that cannot be used, 1 when connecting fails otherwise or Helm fails.
+     */
+    static int fail(String command, Exception e, java.io.PrintWriter err) {
+        err.println("mesh-wizard " + command + ": " + e.getMessage());
+        if (e instanceof KubeconfigException) {
+            return RenderCommand.BAD_INPUT;
+        }
+        return e instanceof ConnectException connect ? exitCode(connect) : RenderCommand.HELM_FAILED;
+    }
+
     /** The exit code for a failed connection: 2 when the context does not exist, else 1. */
     static int exitCode(ConnectException e) {
         return e.reason() == ConnectException.Reason.UNKNOWN_CONTEXT ? RenderCommand.BAD_INPUT

@@ -92,12 +92,8 @@ public final class InstallCommand implements Callable<Integer> {
                 return RenderCommand.HELM_FAILED;
             }
             return 0;
-        } catch (KubeconfigException e) {
-            err.println("mesh-wizard install: " + e.getMessage());
-            return RenderCommand.BAD_INPUT;
-        } catch (ConnectException e) {
-            err.println("mesh-wizard install: " + e.getMessage());
-            return ClusterOptions.exitCode(e);
+        } catch (KubeconfigException | ConnectException e) {
+            return ClusterOptions.fail("install", e, err);
         }
     }
 
@@ -123,15 +119,8 @@ public final class InstallCommand implements Callable<Integer> {
         } catch (RenderException e) {
             err.println("mesh-wizard install: " + e.getMessage());
             return RenderCommand.HELM_FAILED;
-        } catch (HelmException e) {
-            err.println("mesh-wizard install: " + e.getMessage());
-            return RenderCommand.HELM_FAILED;
-        } catch (KubeconfigException e) {
-            err.println("mesh-wizard install: " + e.getMessage());
-            return RenderCommand.BAD_INPUT;
-        } catch (ConnectException e) {
-            err.println("mesh-wizard install: " + e.getMessage());
-            return ClusterOptions.exitCode(e);
+        } catch (HelmException | KubeconfigException | ConnectException e) {
+            return ClusterOptions.fail("install", e, err);
         }
     }
 

@@ -48,15 +48,8 @@ public final class RollbackCommand implements Callable<Integer> {
             out.println(done.name() + " rolled back to revision " + revision + ": now revision " + done.revision()
                     + " " + done.status());
             return 0;
-        } catch (KubeconfigException e) {
-            err.println("mesh-wizard rollback: " + e.getMessage());
-            return RenderCommand.BAD_INPUT;
-        } catch (ConnectException e) {
-            err.println("mesh-wizard rollback: " + e.getMessage());
-            return ClusterOptions.exitCode(e);
-        } catch (HelmException e) {
-            err.println("mesh-wizard rollback: " + e.getMessage());
-            return RenderCommand.HELM_FAILED;
+        } catch (KubeconfigException | ConnectException | HelmException e) {
+            return ClusterOptions.fail("rollback", e, err);
         }
     }
 }

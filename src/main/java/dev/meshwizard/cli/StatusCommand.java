@@ -53,15 +53,8 @@ public final class StatusCommand implements Callable<Integer> {
                     + r.status() + ": " + (r.pending() && r.revision() == 1 ? "uninstall it"
                     : "run install again, or roll it back: mesh-wizard rollback " + r.name() + " <revision>")));
             return 0;
-        } catch (KubeconfigException e) {
-            err.println("mesh-wizard status: " + e.getMessage());
-            return RenderCommand.BAD_INPUT;
-        } catch (ConnectException e) {
-            err.println("mesh-wizard status: " + e.getMessage());
-            return ClusterOptions.exitCode(e);
-        } catch (HelmException e) {
-            err.println("mesh-wizard status: " + e.getMessage());
-            return 1;
+        } catch (KubeconfigException | ConnectException | HelmException e) {
+            return ClusterOptions.fail("status", e, err);
         }
     }
 

@@ -64,12 +64,8 @@ public final class UninstallCommand implements Callable<Integer> {
                 out.println("Nothing to uninstall in namespace " + namespace);
             }
             return 0;
-        } catch (KubeconfigException e) {
-            err.println("mesh-wizard uninstall: " + e.getMessage());
-            return RenderCommand.BAD_INPUT;
-        } catch (ConnectException e) {
-            err.println("mesh-wizard uninstall: " + e.getMessage());
-            return ClusterOptions.exitCode(e);
+        } catch (KubeconfigException | ConnectException e) {
+            return ClusterOptions.fail("uninstall", e, err);
         }
     }
 

@@ -86,12 +86,8 @@ public final class VerifyCommand implements Callable<Integer> {
                     return 1;
                 }
                 target = address.gatewayUrl().get();
-            } catch (KubeconfigException e) {
-                err.println("mesh-wizard verify: " + e.getMessage());
-                return RenderCommand.BAD_INPUT;
-            } catch (ConnectException e) {
-                err.println("mesh-wizard verify: " + e.getMessage());
-                return ClusterOptions.exitCode(e);
+            } catch (KubeconfigException | ConnectException e) {
+                return ClusterOptions.fail("verify", e, err);
             } catch (IngressLookup.NoGatewayServiceException | KubernetesClientException e) {
                 err.println("mesh-wizard verify: " + e.getMessage());
                 return 1;

@@ -100,20 +100,9 @@ public final class InstallStepViewModel {
             ChartSource charts = ChartSource.open(plan.source());
             return new InstallRun(session, charts).run(plan, event -> fxThread.execute(() -> show(event)),
                     forwarding(context));
-        }).onSuccess(result -> {
-            running.set(false);
-            summary.set(result.message());
-            log(result.message());
-            clusterChanged();
-        }).onFailure(e -> {
-            running.set(false);
-            summary.set("Install failed: " + e.getMessage());
-            log("Install failed: " + e.getMessage());
-            clusterChanged();
-        }).onCancelled(() -> {
-            running.set(false);
-            clusterChanged();
-        }).runWith(jobs);
+        }).onSuccess(result -> finished(result.message()))
+                .onFailure(e -> finished("Install failed: " + e.getMessage()))
+                .onCancelled(() -> finished(null)).runWith(jobs);
     }
 
     /**
@@ -139,19 +128,9 @@ public final class InstallStepViewModel {
                         lines.add(new ReleaseLine(event.release(), "", event.phase(), "", ""));
                     }
                     show(event);
-                }), forwarding(context))).onSuccess(result -> {
-                    running.set(false);
-                    summary.set(result.message());
-                    log(result.message());
-                    clusterChanged();
-                }).onFailure(e -> {
-                    running.set(false);
-                    summary.set("Uninstall failed: " + e.getMessage());
-                    clusterChanged();
-                }).onCancelled(() -> {
-                    running.set(false);
-                    clusterChanged();
-                }).runWith(jobs);
+                }), forwarding(context))).onSuccess(result -> finished(result.message()))
+                .onFailure(e -> finished("Uninstall failed: " + e.getMessage()))
+                .onCancelled(() -> finished(null)).runWith(jobs);
     }
 
     private dev.meshwizard.job.JobContext forwarding(dev.meshwizard.job.JobContext context) {
@@ -174,8 +153,16 @@ public final class InstallStepViewModel {
         };
     }
 
-    /** Helm's records changed: read them again and drop the stale comparison. */
-    private void clusterChanged() {
+    /**
+     * A run ended: says how (unless {@code message} is null), then reads Helm's records again and drops the stale
+     * comparison.
+     */
+    private void finished(String message) {
+        running.set(false);
+        if (message != null) {
+            summary.set(message);
+            log(message);
+        }
         releases.refresh();
         changes.invalidate();
     }

@@ -59,14 +59,7 @@ class InstallWindowTest {
 
     @Test
     void installingTheDefaultProfileShowsEveryReleaseDoneInOrder(FxRobot robot) throws Exception {
-        waitFor(() -> robot.lookup("#connect").queryAs(Button.class).getText().equals("Connect to sim"));
-        robot.clickOn("#connect");
-        waitFor(() -> robot.lookup("#connection-state").queryAs(Label.class).getText().startsWith("Connected"));
-
-        ListView<?> steps = robot.lookup("#steps").queryAs(ListView.class);
-        robot.interact(() -> steps.getSelectionModel().select(4));
-        waitFor(() -> robot.lookup("#install").tryQuery().isPresent()
-                && !robot.lookup("#install").queryAs(Button.class).isDisabled());
+        openInstallStepConnected(robot);
         robot.clickOn("#install");
 
         @SuppressWarnings("unchecked")
@@ -85,13 +78,7 @@ class InstallWindowTest {
 
     @Test
     void releasesPanelShowsHelmsRecordsRollsBackAndUninstallAsksAboutCrds(FxRobot robot) throws Exception {
-        waitFor(() -> robot.lookup("#connect").queryAs(Button.class).getText().equals("Connect to sim"));
-        robot.clickOn("#connect");
-        waitFor(() -> robot.lookup("#connection-state").queryAs(Label.class).getText().startsWith("Connected"));
-        ListView<?> steps = robot.lookup("#steps").queryAs(ListView.class);
-        robot.interact(() -> steps.getSelectionModel().select(4));
-        waitFor(() -> robot.lookup("#install").tryQuery().isPresent()
-                && !robot.lookup("#install").queryAs(Button.class).isDisabled());
+        openInstallStepConnected(robot);
         robot.clickOn("#install");
         waitUntilIdle(robot);
         robot.clickOn("#install");
@@ -127,6 +114,16 @@ class InstallWindowTest {
         waitFor(() -> releases.getItems().isEmpty());
         assertThat(cluster.client().apiextensions().v1().customResourceDefinitions().list().getItems()).isEmpty();
         assertThat(cluster.client().namespaces().withName("istio-system").get()).isNotNull();
+    }
+
+    private static void openInstallStepConnected(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup("#connect").queryAs(Button.class).getText().equals("Connect to sim"));
+        robot.clickOn("#connect");
+        waitFor(() -> robot.lookup("#connection-state").queryAs(Label.class).getText().startsWith("Connected"));
+        ListView<?> steps = robot.lookup("#steps").queryAs(ListView.class);
+        robot.interact(() -> steps.getSelectionModel().select(4));
+        waitFor(() -> robot.lookup("#install").tryQuery().isPresent()
+                && !robot.lookup("#install").queryAs(Button.class).isDisabled());
     }
 
     private static void waitUntilIdle(FxRobot robot) throws Exception {
