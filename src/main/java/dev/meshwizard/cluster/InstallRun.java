@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * the gateways' Deployments Available, DaemonSets' pods ready (see {@link ReadinessWait}; the load balancer's
  * address is not awaited). Each release may take {@link #timeout()} to become ready.
  *
- * <p>A failure (Helm's error, or a timeout naming the pods that are not ready and why) stops the run: the releases
+ * <p>Before anything is installed, the user's permissions are checked as the precheck does (access reviews for
+ * everything the charts create); when one is denied, nothing is installed and the result names what is missing.
+ * A failure (Helm's error, or a timeout naming the pods that are not ready and why) stops the run: the releases
  * before it stay installed, those after it stay pending. Running the plan again upgrades what exists and carries
  * on. Cancelling stops after the current Helm call, or during a wait, and the result says what is installed.
  *
@@ -38,18 +40,21 @@ public final class InstallRun {
 
     private final HelmInstaller helm;
     private final ReadinessWait readiness;
+    private final Precheck precheck;
     private final ChartSource charts;
     private final Duration timeout;
     private final boolean waiting;
 
     /** A run on the session's cluster with charts from {@code charts} and the default timeout. */
     public InstallRun(ClusterSession session, ChartSource charts) {
-        this(session.helm(), new ReadinessWait(session.client()), charts, DEFAULT_TIMEOUT, true);
+        this(session.helm(), new ReadinessWait(session.client()), new Precheck(session.client()), charts,
+                DEFAULT_TIMEOUT, true);
     }
 
-    private InstallRun(HelmInstaller helm, ReadinessWait readiness, ChartSource charts, Duration timeout,
-                       boolean waiting) {
+    private InstallRun(HelmInstaller helm, ReadinessWait readiness, Precheck precheck, ChartSource charts,
+                       Duration timeout, boolean waiting) {
         this.helm = Objects.requireNonNull(helm, "helm");
+        this.precheck = Objects.requireNonNull(precheck, "precheck");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         this.charts = Objects.requireNonNull(charts, "charts");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -61,12 +66,12 @@ public final class InstallRun {
 
     /** The same run with another per-release timeout (also Helm's timeout for hooks). */
     public InstallRun withTimeout(Duration newTimeout) {
-        return new InstallRun(helm, readiness, charts, newTimeout, waiting);
+        return new InstallRun(helm, readiness, precheck, charts, newTimeout, waiting);
     }
 
     /** The same run without waiting for readiness between releases (like helm without --wait). */
     public InstallRun withoutWaiting() {
-        return new InstallRun(helm, readiness, charts, timeout, false);
+        return new InstallRun(helm, readiness, precheck, charts, timeout, false);
     }
 
     /** How long each release may take to become ready. */
@@ -92,6 +97,16 @@ public final class InstallRun {
         long waitNanos = 0;
         int total = Math.max(1, releases.size());
         job.progress(0);
+        if (!releases.isEmpty()) {
+            job.message("Checking permissions");
+            PrecheckItem permissions = precheck.checkPermissions();
+            if (permissions.status() == PrecheckItem.Status.FAIL) {
+                String message = permissions.detail() + " Nothing was installed. " + permissions.fix() + ".";
+                releases.forEach(r -> listener.accept(new InstallEvent(r.name(), Phase.CANCELLED, "Not installed",
+                        Duration.ZERO)));
+                return new InstallResult(Outcome.FAILED, installed, message, Duration.ZERO, Duration.ZERO);
+            }
+        }
         for (int i = 0; i < releases.size(); i++) {
             ChartRelease release = releases.get(i);
             if (job.isCancelled()) {

@@ -140,6 +140,20 @@ class InstallRunTest {
     }
 
     @Test
+    void deniedPermissionsStopTheRunBeforeAnythingIsInstalled() throws Exception {
+        cluster.denyAccess("admissionregistration.k8s.io", "mutatingwebhookconfigurations");
+
+        InstallResult result = run.run(plan, events::add, job);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("Not allowed to create").contains("mutatingwebhookconfigurations")
+                .contains("Nothing was installed");
+        assertThat(releasesIn(Phase.RUNNING)).isEmpty();
+        assertThat(releasesIn(Phase.CANCELLED)).containsExactlyElementsOf(DEFAULT_RELEASES);
+        assertThat(session.helm().list(NAMESPACE)).isEmpty();
+    }
+
+    @Test
     void aValuesErrorInTheSecondReleaseStopsTheRunWithHelmsMessageAndAReRunContinues() throws Exception {
         cluster.startControllers(Duration.ZERO);
         InstallPlan broken = plan.withReleases(List.of(plan.releases().get(0),
