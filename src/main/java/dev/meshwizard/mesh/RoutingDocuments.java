@@ -1,6 +1,11 @@
 package dev.meshwizard.mesh;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.meshwizard.diff.ObjectDiff;
 import dev.meshwizard.mesh.analysis.Analyzer;
 import dev.meshwizard.mesh.analysis.Finding;
@@ -32,6 +37,11 @@ public final class RoutingDocuments {
     public static final Set<String> KINDS = Set.of("Gateway", "VirtualService", "DestinationRule");
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build());
 
     private RoutingDocuments() {
     }
@@ -143,12 +153,18 @@ public final class RoutingDocuments {
     }
 
     static RoutingDocument of(HasMetadata object) {
-        String yaml = SERIALIZATION.asYaml(object);
-        if (yaml.startsWith("---\n")) {
-            yaml = yaml.substring(4);
-        }
+        String yaml = yaml(object);
         return new RoutingDocument(object.getKind(), object.getMetadata().getNamespace(),
                 object.getMetadata().getName(), yaml);
+    }
+
+    /** An object as YAML without a document marker, quoting only strings that would read as something else. */
+    static String yaml(Object object) {
+        try {
+            return YAML.writeValueAsString(SERIALIZATION.convertValue(object, JsonNode.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An object cannot be written as YAML", e);
+        }
     }
 
     private static HasMetadata parse(String yaml) throws RoutingYamlException {

@@ -1,5 +1,10 @@
 package dev.meshwizard.samples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.render.RenderedManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,6 +22,11 @@ import java.util.stream.Collectors;
 public final class SampleCatalog {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build());
 
     private SampleCatalog() {
     }
@@ -88,8 +98,16 @@ public final class SampleCatalog {
         return manifests(String.valueOf(file.getFileName()), ManifestFile.load(file));
     }
 
+    private static String yaml(HasMetadata object) {
+        try {
+            return "---\n" + YAML.writeValueAsString(SERIALIZATION.convertValue(object, JsonNode.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An object cannot be written as YAML", e);
+        }
+    }
+
     private static Manifests manifests(String title, List<HasMetadata> objects) {
-        String yaml = objects.stream().map(SERIALIZATION::asYaml).collect(Collectors.joining());
+        String yaml = objects.stream().map(SampleCatalog::yaml).collect(Collectors.joining());
         Map<String, Integer> byKind = new LinkedHashMap<>();
         objects.forEach(o -> byKind.merge(o.getKind(), 1, Integer::sum));
         String summary = byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
