@@ -8,6 +8,7 @@ import dev.meshwizard.mesh.analysis.Severity;
 import dev.meshwizard.ui.common.Views;
 import dev.meshwizard.ui.common.YamlEditor;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
@@ -32,6 +33,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -58,13 +60,13 @@ public final class RoutingStepView extends VBox {
         VBox editorBox = new VBox(6, weightBar(), editor, yamlError);
         VBox.setVgrow(editor, Priority.ALWAYS);
         SplitPane documents = new SplitPane(list, editorBox);
-        documents.setDividerPositions(0.3);
+        documents.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(list, false);
 
         TabPane tabs = bottomTabs();
         SplitPane main = new SplitPane(documents, tabs);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.58);
+        main.setDividerPositions(0.5);
         VBox.setVgrow(main, Priority.ALWAYS);
 
         Label status = Views.muted("");
@@ -163,7 +165,9 @@ public final class RoutingStepView extends VBox {
         Button load = new Button("Load from cluster", new FontIcon(Feather.DOWNLOAD_CLOUD));
         load.setId("routing-load-cluster");
         load.setOnAction(e -> model.loadFromCluster());
-        Button remove = new Button("Remove from workspace", new FontIcon(Feather.X));
+        Button remove = new Button("Remove", new FontIcon(Feather.X));
+        remove.setTooltip(new javafx.scene.control.Tooltip("Removes the document from the workspace, not from the "
+                + "cluster"));
         remove.setId("routing-remove");
         remove.disableProperty().bind(model.selectedProperty().isNull());
         remove.setOnAction(e -> model.removeSelected());
@@ -173,6 +177,9 @@ public final class RoutingStepView extends VBox {
         namespace.textProperty().bindBidirectional(model.namespaceProperty());
         HBox bar = new HBox(8, templates, Views.label("in namespace"), namespace, load, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node node : List.of(templates, load, remove, namespace)) {
+            ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
+        }
         return bar;
     }
 
@@ -219,10 +226,12 @@ public final class RoutingStepView extends VBox {
                 });
             }
         });
-        severity.setPrefWidth(30);
-        severity.setMaxWidth(30);
+        severity.setMinWidth(34);
+        severity.setMaxWidth(34);
         findings.getColumns().add(severity);
-        findings.getColumns().add(Views.column("Code", Finding::code, 70));
+        TableColumn<Finding, String> code = Views.column("Code", Finding::code, 70);
+        code.setMinWidth(86);
+        findings.getColumns().add(code);
         findings.getColumns().add(Views.column("Object", f -> f.object().toString(), 170));
         findings.getColumns().add(Views.column("Path", Finding::path, 200));
         findings.getColumns().add(Views.column("Message", Finding::message, 300));
@@ -236,7 +245,13 @@ public final class RoutingStepView extends VBox {
         Label analysis = Views.muted("");
         analysis.setId("routing-analysis-status");
         analysis.textProperty().bind(model.analysis().statusProperty());
-        VBox findingsBox = new VBox(4, analysis, findings);
+        Label details = Views.wrapping("");
+        details.setId("routing-finding-details");
+        details.textProperty().bind(findings.getSelectionModel().selectedItemProperty().map(f -> f.summary()
+                + (f.fix().isEmpty() ? "" : "\nFix: " + f.fix())).orElse(""));
+        details.visibleProperty().bind(details.textProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
+        VBox findingsBox = new VBox(4, analysis, findings, details);
         VBox.setVgrow(findings, Priority.ALWAYS);
         Tab findingsTab = new Tab("Findings", findingsBox);
         findingsTab.setId("routing-findings-tab");
@@ -281,6 +296,9 @@ public final class RoutingStepView extends VBox {
         status.textProperty().bind(applying.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox bar = new HBox(8, all, preview, apply, delete, status);
+        for (javafx.scene.Node node : List.of(all, preview, apply, delete)) {
+            ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -56,7 +57,7 @@ public final class SampleStepView extends VBox {
                 ? "⚠ both istio-injection and istio.io/rev: Istio goes by istio-injection" : "", 260));
         table.setPlaceholder(Views.muted(InjectionModel.OFFLINE));
         table.setPrefHeight(150);
-        table.setMinHeight(110);
+        table.setMinHeight(140);
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
 
         Button enable = new Button(model.enableText(), new FontIcon(Feather.TOGGLE_RIGHT));
@@ -81,6 +82,9 @@ public final class SampleStepView extends VBox {
         Label status = Views.wrapping("");
         status.setId("injection-status");
         status.textProperty().bind(model.statusProperty());
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        buttons.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
         Label hint = Views.muted("Running pods get or lose their sidecar only when restarted.");
         return new VBox(6, title, table, buttons, status, hint);
     }
@@ -124,12 +128,14 @@ public final class SampleStepView extends VBox {
         CheckBox gateway = new CheckBox("with its Gateway and VirtualService");
         gateway.setId("sample-with-gateway");
         gateway.selectedProperty().bindBidirectional(model.withGatewayProperty());
-        HBox bookinfoFields = new HBox(8, Views.label("Registry"), registry, Views.label("Tag"), tag, gateway);
+        HBox bookinfoFields = new HBox(8, Views.label("Registry"), registry, Views.label("Tag"), tag);
         bookinfoFields.setAlignment(Pos.CENTER_LEFT);
         bookinfoFields.visibleProperty().bind(model.sampleProperty().isEqualTo(SampleStepViewModel.Sample.BOOKINFO));
         bookinfoFields.managedProperty().bind(bookinfoFields.visibleProperty());
         HBox fields = new HBox(8, Views.label("Namespace"), namespace, bookinfoFields);
         fields.setAlignment(Pos.CENTER_LEFT);
+        gateway.visibleProperty().bind(bookinfoFields.visibleProperty());
+        gateway.managedProperty().bind(gateway.visibleProperty());
         Label gatewayNote = Views.muted("");
         gatewayNote.setId("sample-gateway-note");
         gatewayNote.textProperty().bind(model.gatewayNoteProperty());
@@ -163,9 +169,9 @@ public final class SampleStepView extends VBox {
         });
         Label summary = Views.muted("");
         summary.textProperty().bind(model.summaryProperty());
-        HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox actions = new HBox(8, preview, apply, delete, save, summary);
+        HBox actions = new HBox(8, preview, apply, delete, save);
         actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
         Label offline = Views.muted("Offline: the manifests are shown below and can be saved; preview, apply and "
                 + "delete need a connected cluster.");
         offline.visibleProperty().bind(model.offlineProperty());
@@ -173,6 +179,8 @@ public final class SampleStepView extends VBox {
         Label status = Views.wrapping("");
         status.setId("sample-status");
         status.textProperty().bind(model.statusProperty());
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
 
         YamlEditor yaml = new YamlEditor(false);
         yaml.setId("sample-yaml");
@@ -193,7 +201,7 @@ public final class SampleStepView extends VBox {
             }
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        return new VBox(6, title, choice, fields, gatewayNote, actions, offline,
+        return new VBox(6, title, choice, fields, gateway, gatewayNote, summary, actions, offline,
                 Views.errorLabel("sample-error", model.errorProperty()), status, tabs);
     }
 
@@ -210,6 +218,7 @@ public final class SampleStepView extends VBox {
         field.setId(id);
         field.setPromptText(prompt);
         field.setPrefWidth(width);
+        field.setMinWidth(width);
         return field;
     }
 }
