@@ -22,7 +22,10 @@ public record RoutingDocument(String kind, String namespace, String name, String
         yaml = Objects.requireNonNullElse(yaml, "");
     }
 
-    /** The file the document is stored in: {@code <kind>-<name>.yaml} in lower case, e.g. {@code virtualservice-reviews.yaml}. */
+    /**
+     * The file the document is stored in: {@code <kind>-<name>.yaml} in lower case, e.g.
+     * {@code virtualservice-reviews.yaml}.
+     */
     public String fileName() {
         String base = (kind + "-" + name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
         return base + ".yaml";

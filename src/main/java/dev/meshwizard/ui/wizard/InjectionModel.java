@@ -7,7 +7,6 @@ import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.app.SessionModel;
-import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -168,10 +167,5 @@ public final class InjectionModel {
 
     public BooleanBinding canChangeProperty() {
         return canChange;
-    }
-
-    /** Names of the namespaces, for tests and the status line. */
-    List<String> names() {
-        return namespaces.stream().map(NamespaceInjection::name).toList();
     }
 }

@@ -9,6 +9,7 @@ import dev.meshwizard.mesh.RoutingDocuments;
 import dev.meshwizard.mesh.analysis.Finding;
 import dev.meshwizard.mesh.analysis.MeshSnapshot;
 import dev.meshwizard.mesh.analysis.PlannedGateway;
+import dev.meshwizard.mesh.analysis.Severity;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
@@ -64,7 +65,8 @@ public final class RoutingAnalysisModel {
                 return;
             }
             findings.setAll(result.findings());
-            long errors = result.findings().stream().filter(f -> f.severity() == dev.meshwizard.mesh.analysis.Severity.ERROR).count();
+            long errors = result.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+                    .count();
             status.set((result.findings().isEmpty() ? "No problems found" : result.findings().size()
                     + " finding(s), " + errors + " error(s)") + (result.live()
                     ? ", against the cluster and the planned gateways." : ", against the planned gateways (offline).")

@@ -69,7 +69,8 @@ public final class RoutingApplyModel {
     /** Shows what applying the documents would change. */
     public void preview() {
         List<RoutingDocument> documents = targets.get();
-        run("Previewing routing changes", documents, session -> session.applier().plan(RoutingDocuments.joined(documents)),
+        run("Previewing routing changes", documents,
+                session -> session.applier().plan(RoutingDocuments.joined(documents)),
                 result -> {
                     status.set(changes.show(result) + secretNote(documents));
                     previewed.set(true);

@@ -37,7 +37,7 @@ final class RoutingDialogs {
         form.addRow(3, Views.label("Paths"), rows);
         form.add(Views.muted("One line per path: /prefix service:port. Longer prefixes first: the first match wins;"
                 + " the prefix is rewritten to /."), 1, 4);
-        show(owner, "Path-based routing", form, () -> model.addPathRouting(name.getText().trim(),
+        show(owner, "Path-based routing", form, () -> model.templates().addPathRouting(name.getText().trim(),
                 host.getText().trim(), gateway.getText().trim(), rows.getText()));
     }
 
@@ -59,10 +59,11 @@ final class RoutingDialogs {
         form.addRow(2, Views.label("Secret"), secret);
         form.addRow(3, Views.label("Certificate"), new HBox(8, cert, certLabel));
         form.addRow(4, Views.label("Key"), new HBox(8, key, keyLabel));
-        form.add(Views.muted("Selector " + model.gatewaySelector() + " (gateway release " + model.gatewayRelease()
-                + "). HTTP on port 80 redirects to HTTPS on 443. The Secret is read from the files only when "
-                + "applying; the workspace and exports keep only its name."), 1, 5);
-        show(owner, "HTTPS redirect and TLS gateway", form, () -> model.addTlsGateway(name.getText().trim(),
+        RoutingTemplates templates = model.templates();
+        form.add(Views.muted("Selector " + templates.gatewaySelector() + " (gateway release "
+                + templates.gatewayRelease() + "). HTTP on port 80 redirects to HTTPS on 443. The Secret is read "
+                + "from the files only when applying; the workspace and exports keep only its name."), 1, 5);
+        show(owner, "HTTPS redirect and TLS gateway", form, () -> templates.addTlsGateway(name.getText().trim(),
                 hosts.getText(), secret.getText().trim(), files[0], files[1]));
     }
 

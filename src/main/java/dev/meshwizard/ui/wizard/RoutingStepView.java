@@ -97,6 +97,11 @@ public final class RoutingStepView extends VBox {
     }
 
     private final ChangeListener<String> errorListener = (obs, old, now) -> showError(selectedEntry());
+    private final ChangeListener<RoutingDocument> documentListener = (obs, old, now) -> {
+        if (now != null && !editor.getText().equals(now.yaml())) {
+            editor.setText(now.yaml());
+        }
+    };
 
     private RoutingStepViewModel.Entry selectedEntry() {
         return model.selectedProperty().get();
@@ -111,9 +116,11 @@ public final class RoutingStepView extends VBox {
         editor.setDisable(entry == null);
         for (RoutingStepViewModel.Entry each : model.entries()) {
             each.errorProperty().removeListener(errorListener);
+            each.documentProperty().removeListener(documentListener);
         }
         if (entry != null) {
             entry.errorProperty().addListener(errorListener);
+            entry.documentProperty().addListener(documentListener);
         }
         showError(entry);
     }
@@ -149,13 +156,13 @@ public final class RoutingStepView extends VBox {
     }
 
     private HBox toolbar() {
-        MenuItem allV1 = item("Bookinfo: every service to v1", "template-all-v1", model::addAllV1);
+        MenuItem allV1 = item("Bookinfo: every service to v1", "template-all-v1", model.templates()::addAllV1);
         MenuItem jason = item("Bookinfo: reviews for end-user jason → v2", "template-jason",
-                model::addReviewsForJason);
+                model.templates()::addReviewsForJason);
         MenuItem weighted = item("Bookinfo: reviews weighted v1 / v3", "template-weighted",
-                () -> model.addReviewsWeighted(50));
+                () -> model.templates().addReviewsWeighted(50));
         MenuItem rules = item("Bookinfo: DestinationRules with every subset", "template-destination-rules",
-                model::addDestinationRules);
+                model.templates()::addDestinationRules);
         MenuItem paths = item("Path-based routing…", "template-paths", () -> RoutingDialogs.pathRouting(this, model));
         MenuItem tls = item("HTTPS redirect + TLS gateway…", "template-tls", () -> RoutingDialogs.tlsGateway(this,
                 model));
@@ -195,10 +202,10 @@ public final class RoutingStepView extends VBox {
                 + (100 - Math.round(v.doubleValue())) + "% v3"));
         slider.valueChangingProperty().addListener((obs, was, changing) -> {
             if (!changing) {
-                model.addReviewsWeighted((int) Math.round(slider.getValue()));
+                model.templates().addReviewsWeighted((int) Math.round(slider.getValue()));
             }
         });
-        slider.setOnMouseReleased(e -> model.addReviewsWeighted((int) Math.round(slider.getValue())));
+        slider.setOnMouseReleased(e -> model.templates().addReviewsWeighted((int) Math.round(slider.getValue())));
         HBox bar = new HBox(8, Views.label("reviews weights"), slider, value);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.visibleProperty().bind(model.selectedProperty().flatMap(RoutingStepViewModel.Entry::documentProperty)

@@ -3,23 +3,16 @@ package dev.meshwizard.ui.wizard;
 import dev.meshwizard.cluster.ClusterSession;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
-import dev.meshwizard.mesh.PathRoute;
 import dev.meshwizard.mesh.RoutingDocument;
 import dev.meshwizard.mesh.RoutingDocuments;
 import dev.meshwizard.mesh.RoutingStore;
 import dev.meshwizard.mesh.RoutingYamlException;
 import dev.meshwizard.mesh.analysis.Finding;
-import dev.meshwizard.mesh.analysis.PlannedGateway;
-import dev.meshwizard.plan.ChartRelease;
-import dev.meshwizard.plan.Component;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.app.SessionModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -86,6 +79,7 @@ public final class RoutingStepViewModel {
     private final AtomicReference<List<RoutingDocument>> pendingSave = new AtomicReference<>();
     private final RoutingAnalysisModel analysis;
     private final RoutingApplyModel applying;
+    private final RoutingTemplates templates;
 
     public RoutingStepViewModel(JobRunner jobs, PlanModel planModel, SessionModel sessionModel, Renderer renderer) {
         this.jobs = jobs;
@@ -93,6 +87,7 @@ public final class RoutingStepViewModel {
         this.sessionModel = sessionModel;
         this.analysis = new RoutingAnalysisModel(jobs, planModel, sessionModel, renderer);
         this.applying = new RoutingApplyModel(jobs, sessionModel, this::targets);
+        this.templates = new RoutingTemplates(this, planModel, applying);
         selected.addListener((obs, old, now) -> applying.invalidate());
         all.addListener((obs, old, now) -> applying.invalidate());
         planModel.workspaceProperty().addListener((obs, old, now) -> load(now));
@@ -191,85 +186,6 @@ public final class RoutingStepViewModel {
         changed();
     }
 
-    public void addAllV1() {
-        add(RoutingDocuments.bookinfoAllV1(ns()), "Added VirtualServices sending every Bookinfo service to v1.");
-    }
-
-    public void addReviewsForJason() {
-        add(List.of(RoutingDocuments.reviewsForJason(ns())), "Added reviews: end-user jason to v2, others to v1.");
-    }
-
-    public void addReviewsWeighted(int v1Percent) {
-        add(List.of(RoutingDocuments.reviewsWeighted(ns(), v1Percent)), "Reviews: " + v1Percent + "% to v1, "
-                + (100 - v1Percent) + "% to v3.");
-    }
-
-    public void addDestinationRules() {
-        add(RoutingDocuments.bookinfoDestinationRules(ns()), "Added DestinationRules with every Bookinfo subset.");
-    }
-
-    /**
-     * Adds path-based routing; {@code rows} holds a line per path, {@code /prefix service:port}.
-     *
-     * @return "" or what is wrong with the input
-     */
-    public String addPathRouting(String name, String host, String gateway, String rows) {
-        List<PathRoute> routes = new ArrayList<>();
-        for (String line : rows.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
-            String[] parts = line.split("\\s+");
-            String[] target = parts.length == 2 ? parts[1].split(":") : new String[0];
-            try {
-                if (target.length != 2) {
-                    throw new IllegalArgumentException("write /prefix service:port");
-                }
-                routes.add(new PathRoute(parts[0], target[0], Integer.parseInt(target[1])));
-            } catch (IllegalArgumentException e) {
-                return "\"" + line + "\": " + e.getMessage();
-            }
-        }
-        try {
-            add(List.of(RoutingDocuments.pathRouting(name, ns(), host, gateway, routes)),
-                    "Added path routing " + name + ".");
-            return "";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    /**
-     * Adds an HTTPS gateway whose Secret is created from PEM files when it is applied.
-     *
-     * @return "" or what is wrong with the input
-     */
-    public String addTlsGateway(String name, String hosts, String secretName, Path certificate, Path key) {
-        if (certificate == null || key == null) {
-            return "Choose the certificate and the key file.";
-        }
-        try {
-            RoutingDocument gateway = RoutingDocuments.tlsGateway(name, ns(), gatewayRelease(),
-                    Arrays.stream(hosts.split("[,\\s]+")).filter(h -> !h.isBlank()).toList(), secretName);
-            applying.secretFor(gateway.fileName(), new RoutingApplyModel.SecretFiles(secretName, ns(),
-                    certificate, key));
-            add(List.of(gateway), "Added Gateway " + name + "; Secret " + secretName + " is created from "
-                    + certificate.getFileName() + " and " + key.getFileName() + " when applying.");
-            return "";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    /** The plan's first gateway release, whose pods a new Gateway selects. */
-    public String gatewayRelease() {
-        return planModel.plan().releases().stream().filter(r -> r.component() == Component.GATEWAY)
-                .map(ChartRelease::name).findFirst().orElse("istio-ingressgateway");
-    }
-
-    /** The selector a new Gateway gets, e.g. {@code istio=ingressgateway}. */
-    public String gatewaySelector() {
-        return PlannedGateway.selector(gatewayRelease()).entrySet().stream().map(Map.Entry::toString)
-                .findFirst().orElse("");
-    }
-
     /** Removes the selected document from the workspace (not from the cluster). */
     public void removeSelected() {
         Entry entry = selected.get();
@@ -328,7 +244,7 @@ public final class RoutingStepViewModel {
         return entries.stream().map(Entry::document).toList();
     }
 
-    private String ns() {
+    String ns() {
         return namespace.get() == null || namespace.get().isBlank() ? "default" : namespace.get().trim();
     }
 
@@ -355,6 +271,10 @@ public final class RoutingStepViewModel {
 
     public ReadOnlyObjectProperty<Reveal> revealProperty() {
         return reveal.getReadOnlyProperty();
+    }
+
+    public RoutingTemplates templates() {
+        return templates;
     }
 
     public RoutingAnalysisModel analysis() {

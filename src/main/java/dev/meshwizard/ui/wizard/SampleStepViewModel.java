@@ -3,7 +3,6 @@ package dev.meshwizard.ui.wizard;
 import dev.meshwizard.charts.ChartSource;
 import dev.meshwizard.cluster.ApplyResult;
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.NamespaceInjection;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.InstallPlan;
