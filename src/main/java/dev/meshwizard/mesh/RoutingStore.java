@@ -101,15 +101,6 @@ public final class RoutingStore {
         return files;
     }
 
-    /** Whether the workspace has routing documents. */
-    public static boolean exists(Path workspace) {
-        try {
-            return !files(workspace).isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static List<Path> yamlFiles(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(p -> p.getFileName().toString().endsWith(".yaml")

@@ -106,8 +106,8 @@ public final class PreviewViewModel {
         Job.of("Exporting to " + folder.getFileName(), () -> Exporter.export(plan, current,
                         workspace == null ? java.util.Map.of() : RoutingStore.files(workspace), folder))
                 .onSuccess(written -> status.set("Exported to " + written + " (install.sh, uninstall.sh, values/, "
-                        + "manifests/" + (workspace != null && RoutingStore.exists(workspace) ? ", routing/" : "")
-                        + ")"))
+                        + "manifests/" + (java.nio.file.Files.isDirectory(written.resolve(RoutingStore.FOLDER))
+                        ? ", routing/" : "") + ")"))
                 .onFailure(e -> error.set("Export to " + folder + " failed: " + e.getMessage()))
                 .runWith(jobs);
     }

@@ -60,6 +60,7 @@ public final class SampleStepViewModel {
     private final ObjectChangesModel changes = new ObjectChangesModel();
     private final BooleanBinding canApply;
     private SampleCatalog.Manifests fileManifests;
+    private String body = "";
     private RenderedManifests rendered;
     private InstallPlan renderedFor;
     private int generation;
@@ -135,13 +136,15 @@ public final class SampleStepViewModel {
 
     private void show(SampleCatalog.Manifests manifests, String gatewayYaml) {
         if (manifests == null) {
+            body = "";
             yaml.set("");
             return;
         }
         String ns = namespace.get() == null || namespace.get().isBlank() ? "default" : namespace.get().trim();
         String namespaceDoc = "default".equals(ns) || sample.get() == Sample.FILE ? ""
                 : "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n";
-        yaml.set(namespaceDoc + manifests.yaml() + gatewayYaml);
+        body = manifests.yaml() + gatewayYaml;
+        yaml.set(namespaceDoc + body);
         summary.set(manifests.title() + ": " + manifests.summary()
                 + (gatewayYaml.isEmpty() ? "" : ", plus Gateway " + "and VirtualService"));
     }
@@ -182,8 +185,7 @@ public final class SampleStepViewModel {
 
     /** Deletes the sample's objects (the namespace stays). */
     public void delete() {
-        String withoutNamespace = yaml.get().replaceFirst("^---\\napiVersion: v1\\nkind: Namespace\\nmetadata:\\n"
-                + "  name: [^\\n]*\\n", "");
+        String withoutNamespace = body;
         run("Deleting the sample", session -> session.applier().delete(withoutNamespace),
                 results -> done("Deleted", results));
     }
