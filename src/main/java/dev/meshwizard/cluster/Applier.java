@@ -3,6 +3,7 @@ package dev.meshwizard.cluster;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshwizard.diff.ObjectChange;
 import dev.meshwizard.diff.ObjectDiff;
+import dev.meshwizard.mesh.TlsSecret;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Status;
@@ -103,6 +104,14 @@ public final class Applier {
     /** {@link #apply(List)} of the objects in a YAML text of one or more documents. */
     public List<ApplyResult> apply(String yaml) {
         return apply(parse(yaml));
+    }
+
+    /**
+     * Applies a TLS Secret read from PEM files (for a Gateway's {@code credentialName}); built only here, so the key
+     * goes to the API server and nowhere else.
+     */
+    public ApplyResult apply(TlsSecret secret) {
+        return apply(List.of(secret.toSecret())).get(0);
     }
 
     /**

@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * manifests/&lt;nn&gt;-&lt;release&gt;.yaml  what Helm renders for it, in install order, Secret values redacted
  * install.sh                     helm upgrade --install per release, in order
  * uninstall.sh                   helm uninstall in reverse order; CRDs kept unless DELETE_CRDS=1
+ * routing/&lt;kind&gt;-&lt;name&gt;.yaml     the workspace's Istio routing documents, when there are any
  * README.md                      what is there
  * </pre>
  * The folder is written next to the target under a temporary name and moved into place when complete, so a failed
@@ -33,6 +36,8 @@ public final class Exporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
     private static final String README_MARK = "exported by Mesh Wizard";
+    /** The folder of the routing documents inside an export. */
+    static final String ROUTING_FOLDER = "routing";
 
     private Exporter() {
     }
@@ -48,7 +53,24 @@ public final class Exporter {
      * @throws IOException                when writing fails; nothing is left behind then
      */
     public static Path export(InstallPlan plan, RenderedManifests manifests, Path folder) throws IOException {
+        return export(plan, manifests, Map.of(), folder);
+    }
+
+    /**
+     * Exports a plan, what it rendered to, and routing documents: each written to {@code routing/<file name>},
+     * applied by {@code install.sh} after the releases with {@code kubectl apply --server-side}.
+     *
+     * @param routing routing documents by file name (e.g. {@code virtualservice-reviews.yaml}) to their YAML text
+     * @see #export(InstallPlan, RenderedManifests, Path)
+     */
+    public static Path export(InstallPlan plan, RenderedManifests manifests, Map<String, String> routing,
+                              Path folder) throws IOException {
         checkMatches(plan, manifests);
+        for (String name : routing.keySet()) {
+            if (!name.matches("[A-Za-z0-9._-]+\\.yaml") || name.startsWith(".")) {
+                throw new IllegalArgumentException("Not a routing file name: " + name);
+            }
+        }
         Path target = folder.toAbsolutePath().normalize();
         checkReplaceable(target);
         Path parent = target.getParent();
@@ -56,7 +78,7 @@ public final class Exporter {
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".export-");
         try {
             setPermissions(staging, "rwxr-xr-x");
-            write(plan, manifests, staging);
+            write(plan, manifests, new TreeMap<>(routing), staging);
             moveIntoPlace(staging, target);
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
@@ -76,7 +98,8 @@ public final class Exporter {
         return String.format("manifests/%02d-%s.yaml", index + 1, release.name());
     }
 
-    private static void write(InstallPlan plan, RenderedManifests manifests, Path folder) throws IOException {
+    private static void write(InstallPlan plan, RenderedManifests manifests, Map<String, String> routing, Path folder)
+            throws IOException {
         Files.createDirectories(folder.resolve("values"));
         Files.createDirectories(folder.resolve("manifests"));
         for (int i = 0; i < plan.releases().size(); i++) {
@@ -85,9 +108,15 @@ public final class Exporter {
             Files.writeString(folder.resolve(manifestFileName(i, release)),
                     manifests.releases().get(i).displayYaml());
         }
-        writeScript(folder.resolve("install.sh"), InstallScripts.install(plan, manifests));
+        if (!routing.isEmpty()) {
+            Files.createDirectories(folder.resolve(ROUTING_FOLDER));
+            for (Map.Entry<String, String> file : routing.entrySet()) {
+                Files.writeString(folder.resolve(ROUTING_FOLDER).resolve(file.getKey()), file.getValue());
+            }
+        }
+        writeScript(folder.resolve("install.sh"), InstallScripts.install(plan, manifests, !routing.isEmpty()));
         writeScript(folder.resolve("uninstall.sh"), InstallScripts.uninstall(plan));
-        Files.writeString(folder.resolve("README.md"), readme(plan, manifests));
+        Files.writeString(folder.resolve("README.md"), readme(plan, manifests, !routing.isEmpty()));
     }
 
     private static void writeScript(Path file, String text) throws IOException {
@@ -103,7 +132,7 @@ public final class Exporter {
         }
     }
 
-    private static String readme(InstallPlan plan, RenderedManifests manifests) {
+    private static String readme(InstallPlan plan, RenderedManifests manifests, boolean routing) {
         ChartSourceSpec source = plan.source();
         String version = plan.istioVersion().isBlank() && !manifests.releases().isEmpty()
                 ? manifests.releases().get(0).chartVersion() : plan.istioVersion();
@@ -131,6 +160,11 @@ public final class Exporter {
                 .append(" into the cluster of the current kubectl context. Needs only `helm` and `kubectl`.\n")
                 .append("- `uninstall.sh`: `helm uninstall` in reverse order. Istio's CRDs, and the Istio")
                 .append(" resources stored in them, stay unless you run `DELETE_CRDS=1 ./uninstall.sh`.\n");
+        if (routing) {
+            text.append("- `routing/`: Istio Gateways, VirtualServices and DestinationRules; `install.sh` applies")
+                    .append(" them last with `kubectl apply --server-side`. TLS Secrets are not exported: create")
+                    .append(" each one a Gateway names (`kubectl create secret tls NAME --cert=... --key=...`).\n");
+        }
         if (source.kind() != ChartSourceSpec.Kind.HELM_REPO) {
             text.append("\nThe scripts name the charts by their paths on the machine that exported them;")
                     .append(" elsewhere, change those paths.\n");

@@ -21,6 +21,11 @@ final class InstallScripts {
     }
 
     static String install(InstallPlan plan, RenderedManifests manifests) {
+        return install(plan, manifests, false);
+    }
+
+    /** The install script; with {@code routing}, the export's routing folder is applied after the releases. */
+    static String install(InstallPlan plan, RenderedManifests manifests, boolean routing) {
         ChartSourceSpec source = plan.source();
         StringBuilder script = new StringBuilder();
         script.append("#!/usr/bin/env bash\n")
@@ -55,6 +60,11 @@ final class InstallScripts {
             script.append("echo '==> ").append(release.name()).append(" (").append(release.component().chartName())
                     .append(")'\n")
                     .append(command(args.toArray(String[]::new))).append("\n\n");
+        }
+        if (routing) {
+            script.append("echo '==> Istio routing'\n")
+                    .append(command("kubectl", "apply", "--server-side", "--field-manager=mesh-wizard", "-f",
+                            Exporter.ROUTING_FOLDER + "/")).append("\n\n");
         }
         script.append("echo 'Done. Helm releases:'\n")
                 .append(command("helm", "list", "-A", "--filter", "^(" + String.join("|", releaseNames(plan)) + ")$"))

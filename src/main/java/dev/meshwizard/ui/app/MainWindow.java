@@ -18,6 +18,10 @@ import dev.meshwizard.ui.wizard.InstallStepView;
 import dev.meshwizard.ui.wizard.InstallStepViewModel;
 import dev.meshwizard.ui.wizard.ProfileStepView;
 import dev.meshwizard.ui.wizard.ProfileStepViewModel;
+import dev.meshwizard.ui.wizard.RoutingStepView;
+import dev.meshwizard.ui.wizard.RoutingStepViewModel;
+import dev.meshwizard.ui.wizard.SampleStepView;
+import dev.meshwizard.ui.wizard.SampleStepViewModel;
 import dev.meshwizard.ui.wizard.ValuesStepView;
 import dev.meshwizard.ui.wizard.ValuesStepViewModel;
 import dev.meshwizard.ui.wizard.WizardFrame;
@@ -67,7 +71,11 @@ public final class MainWindow extends BorderPane {
                         () -> new PreviewView(new PreviewViewModel(jobs, planModel, renderer))),
                 new WizardStep("install", "Install", Feather.DOWNLOAD_CLOUD,
                         () -> new InstallStepView(new InstallStepViewModel(jobs, planModel, session, renderer,
-                                javafx.application.Platform::runLater))));
+                                javafx.application.Platform::runLater))),
+                new WizardStep("sample", "Sample", Feather.BOX,
+                        () -> new SampleStepView(new SampleStepViewModel(jobs, planModel, session, renderer))),
+                new WizardStep("routing", "Routing", Feather.SHUFFLE,
+                        () -> new RoutingStepView(new RoutingStepViewModel(jobs, planModel, session, renderer))));
         WizardFrame wizard = new WizardFrame(steps);
         SidePanelView side = new SidePanelView(sidePanel);
         side.getStyleClass().add("side-panel");

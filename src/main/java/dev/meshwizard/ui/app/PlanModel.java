@@ -31,6 +31,7 @@ public final class PlanModel {
     private final ReadOnlyObjectWrapper<InstallPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper(this, "saveStatus", "");
     private final AtomicReference<InstallPlan> pendingSave = new AtomicReference<>();
+    private final ReadOnlyObjectWrapper<Path> workspaceFolder = new ReadOnlyObjectWrapper<>(this, "workspace");
     private Path workspace;
 
     public PlanModel(JobRunner jobs) {
@@ -52,6 +53,11 @@ public final class PlanModel {
         return saveStatus.getReadOnlyProperty();
     }
 
+    /** The open workspace folder, null until one is open; other workspace files (routing) live next to the plan. */
+    public ReadOnlyObjectProperty<Path> workspaceProperty() {
+        return workspaceFolder.getReadOnlyProperty();
+    }
+
     /** Publishes an edited plan and saves it when a workspace is open. */
     public void publish(InstallPlan edited) {
         if (edited.equals(plan.get())) {
@@ -71,6 +77,7 @@ public final class PlanModel {
             return load && opened.exists() ? opened.load() : null;
         }).onSuccess(loaded -> {
             workspace = folder;
+            workspaceFolder.set(folder);
             if (loaded != null) {
                 plan.set(loaded);
                 saveStatus.set("Opened " + folder);

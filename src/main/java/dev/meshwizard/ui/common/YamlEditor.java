@@ -122,6 +122,11 @@ public final class YamlEditor extends StackPane {
         area.requestFollowCaret();
     }
 
+    /** The caret's line, 1-based. */
+    public int caretLine() {
+        return area.getCurrentParagraph() + 1;
+    }
+
     private void updateGutter() {
         IntFunction<Node> numbers = LineNumberFactory.get(area);
         area.setParagraphGraphicFactory(paragraph -> {

@@ -5,6 +5,7 @@ import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.mesh.RoutingStore;
 import dev.meshwizard.render.Exporter;
 import dev.meshwizard.render.RenderException;
 import dev.meshwizard.render.RenderedManifests;
@@ -101,9 +102,12 @@ public final class PreviewViewModel {
             return;
         }
         InstallPlan plan = planModel.plan();
-        Job.of("Exporting to " + folder.getFileName(), () -> Exporter.export(plan, current, folder))
+        Path workspace = planModel.workspaceProperty().get();
+        Job.of("Exporting to " + folder.getFileName(), () -> Exporter.export(plan, current,
+                        workspace == null ? java.util.Map.of() : RoutingStore.files(workspace), folder))
                 .onSuccess(written -> status.set("Exported to " + written + " (install.sh, uninstall.sh, values/, "
-                        + "manifests/)"))
+                        + "manifests/" + (java.nio.file.Files.isDirectory(written.resolve(RoutingStore.FOLDER))
+                        ? ", routing/" : "") + ")"))
                 .onFailure(e -> error.set("Export to " + folder + " failed: " + e.getMessage()))
                 .runWith(jobs);
     }

@@ -1,0 +1,82 @@
+package dev.meshwizard.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshwizard.job.SameThreadJobRunner;
+import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.Plans;
+import dev.meshwizard.plan.Profile;
+import dev.meshwizard.render.Renderer;
+import dev.meshwizard.testing.TestCharts;
+import dev.meshwizard.ui.app.PlanModel;
+import dev.meshwizard.ui.app.SessionModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Sample step offline: manifests shown and saved, manifest files read with their errors. */
+class SampleStepViewModelTest {
+
+    @TempDir
+    Path dir;
+    private SampleStepViewModel model;
+
+    @BeforeEach
+    void plan() {
+        SameThreadJobRunner jobs = new SameThreadJobRunner();
+        PlanModel planModel = new PlanModel(jobs);
+        planModel.publish(Plans.forProfile(Profile.DEFAULT, ChartSourceSpec.chartsFolder(TestCharts.chartsFolder()),
+                TestCharts.VERSION));
+        model = new SampleStepViewModel(jobs, planModel, new SessionModel(jobs), new Renderer());
+    }
+
+    @Test
+    void offlineBookinfoWithItsGatewayIsShownButCannotBeApplied() {
+        assertThat(model.yamlProperty().get()).contains("name: productpage-v1").contains("kind: Gateway")
+                .contains("istio: ingressgateway");
+        assertThat(model.gatewayNoteProperty().get()).startsWith("Gateway selector istio=ingressgateway");
+        assertThat(model.canApplyProperty().get()).isFalse();
+        assertThat(model.offlineProperty().get()).isTrue();
+    }
+
+    @Test
+    void anotherNamespaceIsCreatedWithTheSample() {
+        model.sampleProperty().set(SampleStepViewModel.Sample.HTTPBIN);
+
+        model.namespaceProperty().set("web");
+
+        assertThat(model.yamlProperty().get()).startsWith("---\napiVersion: v1\nkind: Namespace\nmetadata:\n"
+                + "  name: web\n").contains("name: httpbin").doesNotContain("kind: Gateway");
+    }
+
+    @Test
+    void aManifestFileThatCannotBeReadIsReportedWithFileAndLineAndNothingIsLost() throws Exception {
+        // Given a manifest file loaded
+        Path good = Files.writeString(dir.resolve("good.yaml"), "apiVersion: v1\nkind: ConfigMap\n"
+                + "metadata:\n  name: settings\n");
+        model.loadFile(good);
+        String shown = model.yamlProperty().get();
+
+        // When a broken one is loaded
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "apiVersion: v1\nkind: ConfigMap\n"
+                + "metadata:\n  name: a\n---\nkind: ConfigMap\nmetadata:\n  name: b\n");
+        model.loadFile(broken);
+
+        // Then the error names file and line, and the first file's manifests stay
+        assertThat(model.errorProperty().get()).isEqualTo(broken + ":6: the document has no apiVersion");
+        assertThat(model.sampleProperty().get()).isEqualTo(SampleStepViewModel.Sample.FILE);
+        assertThat(model.yamlProperty().get()).isEqualTo(shown).contains("name: settings");
+    }
+
+    @Test
+    void theManifestsAreSavedAsOneFile() throws Exception {
+        Path file = dir.resolve("out.yaml");
+
+        model.saveYaml(file);
+
+        assertThat(Files.readString(file)).isEqualTo(model.yamlProperty().get());
+        assertThat(model.statusProperty().get()).contains("kubectl apply --server-side");
+    }
+}
