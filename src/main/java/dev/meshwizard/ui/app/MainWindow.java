@@ -7,6 +7,8 @@ import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.common.StatusBarView;
 import dev.meshwizard.ui.common.StatusBarViewModel;
+import dev.meshwizard.ui.kiali.KialiTab;
+import dev.meshwizard.ui.kiali.KialiTabModel;
 import dev.meshwizard.ui.sidepanel.RowBridge;
 import dev.meshwizard.ui.sidepanel.SidePanelView;
 import dev.meshwizard.ui.sidepanel.SidePanelViewModel;
@@ -16,6 +18,8 @@ import dev.meshwizard.ui.preview.PreviewViewModel;
 import dev.meshwizard.ui.wizard.ClusterStepViewModel;
 import dev.meshwizard.ui.wizard.InstallStepView;
 import dev.meshwizard.ui.wizard.InstallStepViewModel;
+import dev.meshwizard.ui.wizard.ObserveStepView;
+import dev.meshwizard.ui.wizard.ObserveStepViewModel;
 import dev.meshwizard.ui.wizard.ProfileStepView;
 import dev.meshwizard.ui.wizard.ProfileStepViewModel;
 import dev.meshwizard.ui.wizard.ValuesStepView;
@@ -26,6 +30,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -45,9 +51,23 @@ public final class MainWindow extends BorderPane {
     private final SidePanelViewModel sidePanel;
     private final ClusterStepViewModel clusterStep;
     private final PlanModel planModel;
+    private final JobRunner jobs;
+    private final Consumer<String> browser;
+    private final TabPane tabs = new TabPane();
+    private ObserveStepViewModel observe;
+    private KialiTab kialiTab;
 
     public MainWindow(AppSettings settings, JobRunner jobs, RowBridge.Factory bridges, Consumer<Boolean> theme) {
+        this(settings, jobs, bridges, theme, url -> org.slf4j.LoggerFactory.getLogger(MainWindow.class)
+                .info("No browser to open {}", url));
+    }
+
+    /** @param browser opens an address in the system browser (the application's host services) */
+    public MainWindow(AppSettings settings, JobRunner jobs, RowBridge.Factory bridges, Consumer<Boolean> theme,
+                      Consumer<String> browser) {
         setId("main-window");
+        this.jobs = jobs;
+        this.browser = browser;
         session = new SessionModel(jobs);
         clusterStep = new ClusterStepViewModel(jobs, session, settings, new ClusterConnector());
         sidePanel = new SidePanelViewModel(jobs, settings, bridges);
@@ -67,7 +87,12 @@ public final class MainWindow extends BorderPane {
                         () -> new PreviewView(new PreviewViewModel(jobs, planModel, renderer))),
                 new WizardStep("install", "Install", Feather.DOWNLOAD_CLOUD,
                         () -> new InstallStepView(new InstallStepViewModel(jobs, planModel, session, renderer,
-                                javafx.application.Platform::runLater))));
+                                javafx.application.Platform::runLater))),
+                new WizardStep("observe", "Observe", Feather.ACTIVITY, () -> {
+                    observe = new ObserveStepViewModel(jobs, planModel, session, javafx.application.Platform::runLater,
+                            this::openKiali);
+                    return new ObserveStepView(observe);
+                }));
         WizardFrame wizard = new WizardFrame(steps);
         SidePanelView side = new SidePanelView(sidePanel);
         side.getStyleClass().add("side-panel");
@@ -77,7 +102,13 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(side, false);
 
         setTop(header(settings, theme, new WorkspaceMenu(settings, planModel, jobs)));
-        setCenter(split);
+        Tab wizardTab = new Tab("Wizard", split);
+        wizardTab.setId("wizard-tab");
+        wizardTab.setClosable(false);
+        tabs.getTabs().add(wizardTab);
+        tabs.setId("main-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
+        setCenter(tabs);
         setBottom(new StatusBarView(new StatusBarViewModel(jobs), session.descriptionProperty()));
 
         clusterStep.loadInitial();
@@ -123,8 +154,23 @@ public final class MainWindow extends BorderPane {
         return session;
     }
 
+    /** Shows the Kiali tab, opening it (and its port-forward) when it is not open. */
+    public void openKiali() {
+        if (kialiTab == null || !tabs.getTabs().contains(kialiTab)) {
+            kialiTab = new KialiTab(new KialiTabModel(jobs, session, javafx.application.Platform::runLater), browser);
+            tabs.getTabs().add(kialiTab);
+        }
+        tabs.getSelectionModel().select(kialiTab);
+    }
+
     /** Stops watching and closes the connection; for shutdown. */
     public void close() {
+        if (kialiTab != null) {
+            kialiTab.model().close();
+        }
+        if (observe != null) {
+            observe.close();
+        }
         sidePanel.close();
         session.shutdown();
     }
