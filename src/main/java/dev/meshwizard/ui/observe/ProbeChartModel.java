@@ -82,7 +82,7 @@ public final class ProbeChartModel {
         }
         statusTotals.merge(code, 1, Integer::sum);
         byStatus.setAll(counts(statusTotals));
-        if (result.answered()) {
+        if (result.status() == 200) {
             versionTotals.merge(result.version(), 1, Integer::sum);
             Map<String, Integer> labelled = new LinkedHashMap<>();
             versionTotals.forEach((version, count) -> labelled.put(version.label(), count));
@@ -104,7 +104,7 @@ public final class ProbeChartModel {
         return byStatus;
     }
 
-    /** Answered requests by reviews version. */
+    /** Requests answered with 200 by the reviews version of their page. */
     public ObservableList<Count> byVersion() {
         return byVersion;
     }
