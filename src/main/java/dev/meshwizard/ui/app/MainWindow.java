@@ -54,6 +54,8 @@ public final class MainWindow extends BorderPane {
     private final JobRunner jobs;
     private final Consumer<String> browser;
     private final TabPane tabs = new TabPane();
+    private final Tab wizardTab = new Tab("Wizard");
+    private SplitPane split;
     private ObserveStepViewModel observe;
     private KialiTab kialiTab;
 
@@ -97,18 +99,24 @@ public final class MainWindow extends BorderPane {
         SidePanelView side = new SidePanelView(sidePanel);
         side.getStyleClass().add("side-panel");
 
-        SplitPane split = new SplitPane(wizard, side);
+        split = new SplitPane(wizard, side);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(side, false);
 
         setTop(header(settings, theme, new WorkspaceMenu(settings, planModel, jobs)));
-        Tab wizardTab = new Tab("Wizard", split);
         wizardTab.setId("wizard-tab");
         wizardTab.setClosable(false);
-        tabs.getTabs().add(wizardTab);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
-        setCenter(tabs);
+        // the wizard alone needs no tab header; tabs appear with the Kiali tab and go with it
+        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) change -> {
+            if (tabs.getTabs().size() == 1) {
+                kialiTab = null;
+                wizardTab.setContent(null);
+                setCenter(split);
+            }
+        });
+        setCenter(split);
         setBottom(new StatusBarView(new StatusBarViewModel(jobs), session.descriptionProperty()));
 
         clusterStep.loadInitial();
@@ -156,9 +164,12 @@ public final class MainWindow extends BorderPane {
 
     /** Shows the Kiali tab, opening it (and its port-forward) when it is not open. */
     public void openKiali() {
-        if (kialiTab == null || !tabs.getTabs().contains(kialiTab)) {
+        if (kialiTab == null) {
             kialiTab = new KialiTab(new KialiTabModel(jobs, session, javafx.application.Platform::runLater), browser);
-            tabs.getTabs().add(kialiTab);
+            setCenter(null);
+            wizardTab.setContent(split);
+            tabs.getTabs().setAll(wizardTab, kialiTab);
+            setCenter(tabs);
         }
         tabs.getSelectionModel().select(kialiTab);
     }

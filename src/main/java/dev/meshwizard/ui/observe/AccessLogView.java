@@ -1,5 +1,6 @@
 package dev.meshwizard.ui.observe;
 
+import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.meshwizard.ui.common.Views;
@@ -21,7 +22,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
-import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -35,6 +35,7 @@ public final class AccessLogView extends VBox {
 
         ToggleSwitch toggle = new ToggleSwitch("Access logs for the whole mesh (Telemetry mesh-default)");
         toggle.setId("access-log-switch");
+        toggle.setLabelPosition(javafx.geometry.HorizontalDirection.RIGHT);
         toggle.selectedProperty().bindBidirectional(model.telemetryProperty());
         Label state = Views.muted("");
         state.setId("access-log-state");
@@ -65,9 +66,11 @@ public final class AccessLogView extends VBox {
         table.setPlaceholder(new Label("Follow the logs to see each request the proxies handle."));
         table.getColumns().add(Views.column("Pod", LogRow::pod, 170));
         table.getColumns().add(Views.column("Request", LogRow::request, 200));
-        table.getColumns().add(highlighted("Status", LogRow::status, 60, row -> row.status().matches("[45].*|-")));
-        table.getColumns().add(highlighted("Flags", LogRow::flags, 70, row -> !row.flags().isEmpty()));
-        table.getColumns().add(Views.column("Duration", LogRow::duration, 70));
+        table.getColumns().add(highlighted("Status", LogRow::status, 72, row -> row.status().matches("[45].*|-")));
+        table.getColumns().add(highlighted("Flags", LogRow::flags, 72, row -> !row.flags().isEmpty()));
+        TableColumn<LogRow, String> duration = Views.column("Duration", LogRow::duration, 95);
+        duration.setMinWidth(95);
+        table.getColumns().add(duration);
         table.getColumns().add(Views.column("Upstream cluster", LogRow::upstream, 300));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -102,6 +105,7 @@ public final class AccessLogView extends VBox {
     private static TableColumn<LogRow, String> highlighted(String title, Function<LogRow, String> value, double width,
                                                           Predicate<LogRow> bad) {
         TableColumn<LogRow, String> column = Views.column(title, value, width);
+        column.setMinWidth(width);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

@@ -43,6 +43,7 @@ public final class AccessLogViewModel {
     private final JobRunner jobs;
     private final PlanModel planModel;
     private final SessionModel sessionModel;
+    private final Executor fxThread;
     private final AccessLogParser parser = new AccessLogParser();
     private final CoalescingBuffer<Long, LogRow> arriving;
     private final AtomicLong seq = new AtomicLong();
@@ -63,6 +64,7 @@ public final class AccessLogViewModel {
         this.jobs = jobs;
         this.planModel = planModel;
         this.sessionModel = sessionModel;
+        this.fxThread = fxThread;
         this.arriving = new CoalescingBuffer<>(batch -> add(batch.upserts().values()), fxThread);
         sessionModel.sessionProperty().addListener((obs, old, now) -> {
             stopFollowing();
@@ -187,6 +189,7 @@ public final class AccessLogViewModel {
             @Override
             public void ended(String reason) {
                 arriving.flushNow();
+                fxThread.execute(() -> followStatus.set(followStatus.get() + ". " + reason));
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.meshwizard.ui.observe;
 import atlantafx.base.theme.Styles;
 import dev.meshwizard.ui.common.Views;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.collections.ListChangeListener;
@@ -19,6 +20,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.kordamp.ikonli.feather.Feather;
@@ -66,9 +68,11 @@ public final class GatewayProbeView extends VBox {
 
         TextField path = new TextField();
         path.setId("probe-path");
-        path.setPrefColumnCount(12);
+        path.setPrefColumnCount(10);
+        path.setMinWidth(Region.USE_PREF_SIZE);
         path.textProperty().bindBidirectional(model.pathProperty());
         Spinner<Integer> rate = spinner("probe-rate", 1, 50, model.rateProperty().get());
+        rate.setTooltip(new javafx.scene.control.Tooltip("Requests a second at most"));
         model.rateProperty().bind(rate.valueProperty());
         Spinner<Integer> count = spinner("probe-count", 1, 10_000, model.countProperty().get());
         model.countProperty().bind(count.valueProperty());
@@ -83,13 +87,15 @@ public final class GatewayProbeView extends VBox {
         stop.setId("probe-stop");
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.stop());
-        HBox probeRow = new HBox(8, Views.label("Path"), path, Views.label("Requests/s"), rate,
-                Views.label("Count"), count, Views.label("Max s"), max, start, stop);
+        HBox probeRow = new HBox(8, Views.label("Path"), path, Views.label("Rate /s"), rate,
+                Views.label("Count"), count, Views.label("At most (s)"), max);
         probeRow.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = Views.wrapping("");
         summary.setId("probe-summary");
         summary.textProperty().bind(model.summaryProperty());
+        HBox runRow = new HBox(8, start, stop, summary);
+        runRow.setAlignment(Pos.CENTER_LEFT);
         Label hint = Views.wrapping("");
         hint.setId("probe-hint");
         hint.getStyleClass().add(Styles.WARNING);
@@ -100,6 +106,18 @@ public final class GatewayProbeView extends VBox {
         NumberAxis requests = new NumberAxis();
         requests.setLabel("requests");
         requests.setMinorTickVisible(false);
+        requests.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                // whole requests only: fractional ticks stay unlabelled
+                return value.doubleValue() % 1 == 0 ? Long.toString(value.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         seconds.setLabel("second");
         seconds.setAutoRanging(false);
         chart = new StackedBarChart<>(seconds, requests);
@@ -117,14 +135,15 @@ public final class GatewayProbeView extends VBox {
         HBox results = new HBox(12, chart, totals);
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        getChildren().addAll(gatewayRow, reason, urlRow, probeRow, summary, hint, results);
+        getChildren().addAll(gatewayRow, reason, urlRow, probeRow, runRow, hint, results);
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, int initial) {
         Spinner<Integer> spinner = new Spinner<>(min, max, initial);
         spinner.setId(id);
         spinner.setEditable(true);
-        spinner.setPrefWidth(90);
+        spinner.setPrefWidth(105);
+        spinner.setMinWidth(Region.USE_PREF_SIZE);
         return spinner;
     }
 
@@ -138,18 +157,23 @@ public final class GatewayProbeView extends VBox {
     private static VBox countsBox(String id, ObservableList<ProbeChartModel.Count> counts, boolean coloured) {
         VBox box = new VBox(2);
         box.setId(id);
-        Runnable fill = () -> box.getChildren().setAll(counts.stream().map(c -> {
-            Label line = new Label(c.label() + ":  " + c.count());
-            if (coloured) {
-                Rectangle square = new Rectangle(10, 10);
-                square.setStyle("-fx-fill: " + colour(c.label()) + ";");
-                line.setGraphic(square);
-            }
-            return (Node) line;
-        }).toList());
+        Label none = new Label("no requests yet");
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        Runnable fill = () -> box.getChildren().setAll(counts.isEmpty() ? List.of(none)
+                : counts.stream().map(count -> line(count, coloured)).toList());
         counts.addListener((ListChangeListener<ProbeChartModel.Count>) c -> fill.run());
         fill.run();
         return box;
+    }
+
+    private static Node line(ProbeChartModel.Count count, boolean coloured) {
+        Label line = new Label(count.label() + ":  " + count.count());
+        if (coloured) {
+            Rectangle square = new Rectangle(10, 10);
+            square.setStyle("-fx-fill: " + colour(count.label()) + ";");
+            line.setGraphic(square);
+        }
+        return line;
     }
 
     private void redraw(ListChangeListener.Change<? extends ProbeChartModel.Bucket> change) {
@@ -182,7 +206,8 @@ public final class GatewayProbeView extends VBox {
             XYChart.Series<String, Number> line = series.computeIfAbsent(code, c -> {
                 XYChart.Series<String, Number> created = new XYChart.Series<>();
                 created.setName(c);
-                chart.getData().add(created);
+                // series stack in code order, so 200 stays at the bottom whichever code came first
+                chart.getData().add((int) series.keySet().stream().filter(k -> k.compareTo(c) < 0).count(), created);
                 return created;
             });
             XYChart.Data<String, Number> created = new XYChart.Data<>(x, count);

@@ -44,6 +44,7 @@ public final class KialiAdminView extends VBox {
         folder.textProperty().bindBidirectional(model.releaseFolderProperty());
         HBox.setHgrow(folder, Priority.ALWAYS);
         Button choose = new Button("Choose…", new FontIcon(Feather.FOLDER));
+        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         choose.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Istio release folder (with samples/addons)");
@@ -63,7 +64,9 @@ public final class KialiAdminView extends VBox {
         install.setId("install-kiali");
         install.disableProperty().bind(model.canActProperty().not());
         install.setOnAction(e -> model.install());
-        HBox installRow = new HBox(8, Views.label("Istio release"), folder, choose, prometheus, install);
+        HBox folderRow = new HBox(8, Views.label("Istio release"), folder, choose);
+        folderRow.setAlignment(Pos.CENTER_LEFT);
+        HBox installRow = new HBox(12, install, prometheus);
         installRow.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<String> url = new ComboBox<>(model.prometheusUrls());
@@ -87,7 +90,7 @@ public final class KialiAdminView extends VBox {
 
         getChildren().addAll(statusRow, Views.muted("Installs samples/addons/kiali.yaml of the release folder by "
                         + "server-side apply, as kubectl apply -f does; the addon's Prometheus is optional when the "
-                        + "cluster has one."), installRow,
+                        + "cluster has one."), folderRow, installRow,
                 Views.muted("Kiali reads metrics from the Prometheus named in its ConfigMap. Pointing it elsewhere "
                         + "changes only that URL and restarts Kiali."), prometheusRow, message);
     }
