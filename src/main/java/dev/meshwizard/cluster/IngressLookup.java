@@ -83,7 +83,7 @@ public final class IngressLookup {
         return Optional.ofNullable(client.services().inNamespace(namespace).withName(release).get());
     }
 
-    /** The Service port for web traffic: {@code http2}, else {@code http}, else the first that is not the status port. */
+    /** The Service port for web traffic: {@code http2}, else {@code http}, else the first but the status port. */
     static Optional<ServicePort> webPort(Service service) {
         List<ServicePort> ports = service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts();
         for (String name : List.of("http2", "http")) {
