@@ -51,12 +51,12 @@ FX_JARS=$(ls target/lib/javafx-*-linux.jar | tr '\n' ':')
 echo "==> jdeps"
 MODULES=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
     --class-path "$(ls "$STAGE"/app/lib/*.jar | tr '\n' ':')" --module-path "$FX_JARS" target/mesh-wizard.jar)
-MODULES="$MODULES,javafx.base,javafx.graphics,java.logging,jdk.crypto.ec,jdk.unsupported,jdk.charsets"
+MODULES="$MODULES,javafx.base,javafx.graphics,javafx.web,javafx.media,java.logging,jdk.crypto.ec,jdk.unsupported,jdk.charsets"
 echo "    $MODULES"
 
 echo "==> jlink"
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$FX_JARS" --add-modules "$MODULES" \
-    --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
+    --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --exclude-resources="**.so" \
     --output "$STAGE/runtime"
 # JavaFX's native libraries into the runtime's lib/, where JavaFX looks before extracting them to ~/.openjfx.
 NATIVE=$(mktemp -d)

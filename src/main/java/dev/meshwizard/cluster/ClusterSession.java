@@ -119,6 +119,11 @@ public final class ClusterSession implements AutoCloseable {
         return new PortForwards(this, client);
     }
 
+    /** Pods whose proxy log can be followed, and a port-forward to the ingress gateway's pods. */
+    public ProxyPods proxyPods() {
+        return new ProxyPods(this, client);
+    }
+
     /** The mesh-wide access-log switch (Telemetry {@code mesh-default}). */
     public AccessLogging accessLogging() {
         return new AccessLogging(client);

@@ -83,7 +83,8 @@ public final class IngressLookup {
         return Optional.ofNullable(client.services().inNamespace(namespace).withName(release).get());
     }
 
-    private static Optional<ServicePort> webPort(Service service) {
+    /** The Service port for web traffic: {@code http2}, else {@code http}, else the first but the status port. */
+    static Optional<ServicePort> webPort(Service service) {
         List<ServicePort> ports = service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts();
         for (String name : List.of("http2", "http")) {
             Optional<ServicePort> named = ports.stream().filter(p -> name.equals(p.getName())).findFirst();

@@ -7,6 +7,8 @@ import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.common.StatusBarView;
 import dev.meshwizard.ui.common.StatusBarViewModel;
+import dev.meshwizard.ui.kiali.KialiTab;
+import dev.meshwizard.ui.kiali.KialiTabModel;
 import dev.meshwizard.ui.sidepanel.RowBridge;
 import dev.meshwizard.ui.sidepanel.SidePanelView;
 import dev.meshwizard.ui.sidepanel.SidePanelViewModel;
@@ -16,6 +18,8 @@ import dev.meshwizard.ui.preview.PreviewViewModel;
 import dev.meshwizard.ui.wizard.ClusterStepViewModel;
 import dev.meshwizard.ui.wizard.InstallStepView;
 import dev.meshwizard.ui.wizard.InstallStepViewModel;
+import dev.meshwizard.ui.wizard.ObserveStepView;
+import dev.meshwizard.ui.wizard.ObserveStepViewModel;
 import dev.meshwizard.ui.wizard.ProfileStepView;
 import dev.meshwizard.ui.wizard.ProfileStepViewModel;
 import dev.meshwizard.ui.wizard.RoutingStepView;
@@ -30,6 +34,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -49,9 +55,25 @@ public final class MainWindow extends BorderPane {
     private final SidePanelViewModel sidePanel;
     private final ClusterStepViewModel clusterStep;
     private final PlanModel planModel;
+    private final JobRunner jobs;
+    private final Consumer<String> browser;
+    private final TabPane tabs = new TabPane();
+    private final Tab wizardTab = new Tab("Wizard");
+    private SplitPane split;
+    private ObserveStepViewModel observe;
+    private KialiTab kialiTab;
 
     public MainWindow(AppSettings settings, JobRunner jobs, RowBridge.Factory bridges, Consumer<Boolean> theme) {
+        this(settings, jobs, bridges, theme, url -> org.slf4j.LoggerFactory.getLogger(MainWindow.class)
+                .info("No browser to open {}", url));
+    }
+
+    /** @param browser opens an address in the system browser (the application's host services) */
+    public MainWindow(AppSettings settings, JobRunner jobs, RowBridge.Factory bridges, Consumer<Boolean> theme,
+                      Consumer<String> browser) {
         setId("main-window");
+        this.jobs = jobs;
+        this.browser = browser;
         session = new SessionModel(jobs);
         clusterStep = new ClusterStepViewModel(jobs, session, settings, new ClusterConnector());
         sidePanel = new SidePanelViewModel(jobs, settings, bridges);
@@ -75,16 +97,34 @@ public final class MainWindow extends BorderPane {
                 new WizardStep("sample", "Sample", Feather.BOX,
                         () -> new SampleStepView(new SampleStepViewModel(jobs, planModel, session, renderer))),
                 new WizardStep("routing", "Routing", Feather.SHUFFLE,
-                        () -> new RoutingStepView(new RoutingStepViewModel(jobs, planModel, session, renderer))));
+                        () -> new RoutingStepView(new RoutingStepViewModel(jobs, planModel, session, renderer))),
+
+                new WizardStep("observe", "Observe", Feather.ACTIVITY, () -> {
+                    observe = new ObserveStepViewModel(jobs, planModel, session, javafx.application.Platform::runLater,
+                            this::openKiali);
+                    return new ObserveStepView(observe);
+                }));
         WizardFrame wizard = new WizardFrame(steps);
         SidePanelView side = new SidePanelView(sidePanel);
         side.getStyleClass().add("side-panel");
 
-        SplitPane split = new SplitPane(wizard, side);
+        split = new SplitPane(wizard, side);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(side, false);
 
         setTop(header(settings, theme, new WorkspaceMenu(settings, planModel, jobs)));
+        wizardTab.setId("wizard-tab");
+        wizardTab.setClosable(false);
+        tabs.setId("main-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.SELECTED_TAB);
+        // the wizard alone needs no tab header; tabs appear with the Kiali tab and go with it
+        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) change -> {
+            if (tabs.getTabs().size() == 1) {
+                kialiTab = null;
+                wizardTab.setContent(null);
+                setCenter(split);
+            }
+        });
         setCenter(split);
         setBottom(new StatusBarView(new StatusBarViewModel(jobs), session.descriptionProperty()));
 
@@ -131,8 +171,26 @@ public final class MainWindow extends BorderPane {
         return session;
     }
 
+    /** Shows the Kiali tab, opening it (and its port-forward) when it is not open. */
+    public void openKiali() {
+        if (kialiTab == null) {
+            kialiTab = new KialiTab(new KialiTabModel(jobs, session, javafx.application.Platform::runLater), browser);
+            setCenter(null);
+            wizardTab.setContent(split);
+            tabs.getTabs().setAll(wizardTab, kialiTab);
+            setCenter(tabs);
+        }
+        tabs.getSelectionModel().select(kialiTab);
+    }
+
     /** Stops watching and closes the connection; for shutdown. */
     public void close() {
+        if (kialiTab != null) {
+            kialiTab.model().close();
+        }
+        if (observe != null) {
+            observe.close();
+        }
         sidePanel.close();
         session.shutdown();
     }

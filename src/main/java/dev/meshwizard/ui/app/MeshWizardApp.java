@@ -38,7 +38,8 @@ public final class MeshWizardApp extends Application {
         settings = AppSettings.load();
         jobs = new BackgroundJobRunner(Platform::runLater);
         applyTheme(settings.darkTheme());
-        window = new MainWindow(settings, jobs, RowBridge.onFxThread(), MeshWizardApp::applyTheme);
+        window = new MainWindow(settings, jobs, RowBridge.onFxThread(), MeshWizardApp::applyTheme,
+                getHostServices()::showDocument);
         Scene scene = new Scene(window, 1360, 840);
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("Mesh Wizard");
