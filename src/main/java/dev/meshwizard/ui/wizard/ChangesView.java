@@ -1,7 +1,6 @@
 package dev.meshwizard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import dev.meshwizard.diff.ObjectChange;
 import dev.meshwizard.ui.common.Views;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -42,7 +41,7 @@ public final class ChangesView extends VBox {
             @Override
             protected void updateItem(ChangesViewModel.ChangeRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll(Styles.TEXT_BOLD, Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
+                getStyleClass().removeAll(Styles.TEXT_BOLD, Styles.SUCCESS, Styles.DANGER, Styles.WARNING, Styles.TEXT_MUTED);
                 if (empty || item == null) {
                     setText(null);
                     return;
@@ -51,46 +50,18 @@ public final class ChangesView extends VBox {
                     setText(item.text());
                     getStyleClass().add(Styles.TEXT_BOLD);
                 } else {
-                    setText("    " + symbol(item.type()) + " " + item.text());
-                    getStyleClass().add(item.type() == ObjectChange.Type.ADDED ? Styles.SUCCESS
-                            : item.type() == ObjectChange.Type.REMOVED ? Styles.DANGER : Styles.WARNING);
+                    setText("    " + DiffViews.symbol(item.type()) + " " + item.text());
+                    getStyleClass().add(DiffViews.style(item.type()));
                 }
             }
         });
         model.selectedProperty().bind(objects.getSelectionModel().selectedItemProperty());
 
-        ListView<ChangesViewModel.LineRow> lines = new ListView<>(model.lines());
-        lines.setId("changes-lines");
-        lines.getStyleClass().addAll("monospace", Styles.DENSE);
-        lines.setPlaceholder(new Label("Select an object to see its lines."));
-        lines.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(ChangesViewModel.LineRow item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
-                setText(empty || item == null ? null : item.text());
-                if (!empty && item != null) {
-                    switch (item.kind()) {
-                        case ADDED -> getStyleClass().add(Styles.SUCCESS);
-                        case REMOVED -> getStyleClass().add(Styles.DANGER);
-                        case HUNK -> getStyleClass().add(Styles.TEXT_MUTED);
-                        case CONTEXT -> { }
-                    }
-                }
-            }
-        });
+        ListView<ChangesViewModel.LineRow> lines = DiffViews.lines(model.lines(), "changes-lines");
         SplitPane split = new SplitPane(objects, lines);
         split.setDividerPositions(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, split);
     }
 
-    private static String symbol(ObjectChange.Type type) {
-        return switch (type) {
-            case ADDED -> "+";
-            case REMOVED -> "−";
-            case CHANGED -> "~";
-            case UNCHANGED -> " ";
-        };
-    }
 }
