@@ -78,7 +78,7 @@ public final class LogsCommand implements Callable<Integer> {
             out.println("     " + flag.code() + " " + flag.title() + ": " + flag.explanation());
             out.println("        fix: " + flag.hint());
             if (!flag.relatedChecks().isEmpty()) {
-                out.println("        see checks: " + flag.relatedChecks().stream().map(RelatedCheck::name)
+                out.println("        see checks: " + flag.relatedChecks().stream().map(RelatedCheck::label)
                         .collect(Collectors.joining(", ")));
             }
         }

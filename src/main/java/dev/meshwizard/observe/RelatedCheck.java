@@ -8,22 +8,34 @@ package dev.meshwizard.observe;
 public enum RelatedCheck {
 
     /** A VirtualService bound to a Gateway names a host that none of the Gateway's servers accepts. */
-    GATEWAY_HOST_MISMATCH("A VirtualService host is not covered by the hosts of the Gateway it is bound to"),
+    GATEWAY_HOST_MISMATCH("MW0106", "A VirtualService host is not covered by the hosts of the Gateway it is bound to"),
     /** A Gateway's selector matches no ingress gateway pods, so no proxy serves its routes. */
-    GATEWAY_SELECTOR_NO_PODS("The Gateway's selector matches no gateway pods"),
+    GATEWAY_SELECTOR_NO_PODS("MW0104", "The Gateway's selector matches no gateway pods"),
     /** A Gateway server listens on a port that is not a targetPort of the gateway Service. */
-    GATEWAY_PORT_NOT_EXPOSED("The Gateway's server port is not a targetPort of the gateway Service"),
+    GATEWAY_PORT_NOT_EXPOSED("MW0105", "The Gateway's server port is not a targetPort of the gateway Service"),
     /** A route's destination host is not a Service (or ServiceEntry) the mesh knows. */
-    HOST_NOT_FOUND("A route's destination host names no known Service"),
+    HOST_NOT_FOUND("MW0101", "A route's destination host names no known Service"),
     /** A route names a subset that no DestinationRule for its host defines. */
-    SUBSET_NOT_DEFINED("A route names a subset that no DestinationRule defines"),
+    SUBSET_NOT_DEFINED("MW0102", "A route names a subset that no DestinationRule defines"),
     /** A DestinationRule subset's labels select no (ready) pods of its Service. */
-    SUBSET_NO_PODS("A DestinationRule subset selects no pods");
+    SUBSET_NO_PODS("MW0103", "A DestinationRule subset selects no pods");
 
+    private final String code;
     private final String description;
 
-    RelatedCheck(String description) {
+    RelatedCheck(String code, String description) {
+        this.code = code;
         this.description = description;
+    }
+
+    /** The code of the mesh analysis check that finds this mistake, e.g. {@code MW0103}. */
+    public String code() {
+        return code;
+    }
+
+    /** {@code MW0103 A DestinationRule subset selects no pods}: how the check is named to users. */
+    public String label() {
+        return code + " " + description;
     }
 
     /** What the check finds, in plain words. */

@@ -32,7 +32,7 @@ class LogsCommandTest {
         String out = cli.out.toString();
         assertThat(out).contains(OTHER).contains(NO_HEALTHY)
                 .contains("-> 503  flags UH  (no_healthy_upstream)")
-                .contains("UH No healthy upstream:").contains("fix: ").contains("SUBSET_NO_PODS");
+                .contains("UH No healthy upstream:").contains("fix: ").contains("see checks: MW0103 A DestinationRule subset selects no pods");
         assertThat(out.indexOf(OTHER)).isLessThan(out.indexOf(NO_HEALTHY));
         assertThat(out.lines().filter(line -> line.contains("->")).count()).isEqualTo(1);
     }

@@ -8,6 +8,7 @@ import dev.meshwizard.job.CoalescingBuffer;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.observe.AccessLogParser;
+import dev.meshwizard.observe.RelatedCheck;
 import dev.meshwizard.observe.ResponseFlag;
 import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.ui.app.PlanModel;
@@ -227,7 +228,8 @@ public final class AccessLogViewModel {
         List<String> parts = new ArrayList<>();
         for (ResponseFlag flag : entry.knownFlags()) {
             String checks = flag.relatedChecks().isEmpty() ? "" : "\n   Analysis checks: " + flag.relatedChecks()
-                    .stream().map(c -> c.name() + " (" + c.description() + ")").collect(Collectors.joining("; "));
+                    .stream().map(RelatedCheck::label).collect(Collectors.joining("; "))
+                    + " (findings of the Routing step's analysis)";
             parts.add(flag.code() + " – " + flag.title() + ": " + flag.explanation() + "\n   Fix: " + flag.hint()
                     + checks);
         }

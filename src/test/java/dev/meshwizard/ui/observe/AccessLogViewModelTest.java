@@ -108,7 +108,7 @@ class AccessLogViewModelTest {
 
         assertThat(model.explanationProperty().get()).startsWith("UH – No healthy upstream: ")
                 .contains("Fix: Make sure the destination's pods are running and ready")
-                .contains("SUBSET_NO_PODS").contains("HOST_NOT_FOUND");
+                .contains("MW0103 A DestinationRule subset selects no pods").contains("MW0101 ");
     }
 
     @Test
