@@ -36,7 +36,7 @@ final class GatewayFormView extends KindFormView<GatewayForm> {
             GatewayForm.Server server = form.servers().get(i);
             ServerFields fields = new ServerFields(text(String.valueOf(server.port()), "80", 70),
                     text(server.portName(), "http", 90), choice(GatewayForm.PROTOCOLS, server.protocol(), ""),
-                    text(String.join(", ", server.hosts()), "*.example.com", 220),
+                    text(String.join(", ", server.hosts()), "*.example.com", 180),
                     choice(GatewayForm.TLS_MODES, server.tlsMode(), "none"),
                     text(server.credentialName(), "Secret name", 130), check("", server.httpsRedirect()));
             fields.port().setId("form-server-port-" + i);

@@ -102,6 +102,7 @@ abstract class KindFormView<F extends RoutingForm> extends VBox {
         TextField field = new TextField(value);
         field.setPromptText(prompt);
         field.setPrefWidth(width);
+        field.setMinWidth(Math.min(width, 60));
         field.setOnAction(e -> commit());
         field.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused && field.getScene() != null) {

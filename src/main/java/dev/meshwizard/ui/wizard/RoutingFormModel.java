@@ -26,6 +26,7 @@ public final class RoutingFormModel {
     private final ReadOnlyObjectWrapper<RoutingForm> form = new ReadOnlyObjectWrapper<>(this, "form");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ObservableList<FormProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<FormProblem> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
     private final ChangeListener<RoutingDocument> documentListener = (obs, old, now) -> refresh();
 
     RoutingFormModel(RoutingStepViewModel step) {
@@ -107,6 +108,6 @@ public final class RoutingFormModel {
 
     /** The problems of the last submitted form, one a field. */
     public ObservableList<FormProblem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return readOnlyProblems;
     }
 }

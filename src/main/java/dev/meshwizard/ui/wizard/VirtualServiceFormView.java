@@ -52,18 +52,19 @@ final class VirtualServiceFormView extends KindFormView<VirtualServiceForm> {
 
     private VBox route(int index, VirtualServiceForm.Route route) {
         String at = "routes[" + index + "].";
-        RouteFields fields = new RouteFields(text(route.name(), "optional", 110),
-                choice(VirtualServiceForm.URI_KINDS, route.uriKind(), "any path"), text(route.uri(), "/api", 150),
-                text(route.headerName(), "end-user", 100), text(route.headerExact(), "jason", 100),
-                text(route.method(), "GET", 70), text(route.rewriteUri(), "/", 90), text(route.timeout(), "10s", 60),
-                text(text(route.retryAttempts()), "3", 50), new ArrayList<>());
+        RouteFields fields = new RouteFields(text(route.name(), "optional", 120),
+                choice(VirtualServiceForm.URI_KINDS, route.uriKind(), "any path"), text(route.uri(), "/api", 160),
+                text(route.headerName(), "end-user", 120), text(route.headerExact(), "jason", 120),
+                text(route.method(), "GET", 70), text(route.rewriteUri(), "/", 100), text(route.timeout(), "10s", 70),
+                text(text(route.retryAttempts()), "3", 60), new ArrayList<>());
         routes.add(fields);
-        GridPane match = grid("Name", "Path match", "Path", "Header", "Header value (exact)", "Method", "Rewrite uri",
-                "Timeout", "Retries");
-        addRow(match, 0, List.of(at + "name", at + "uriKind", at + "uri", at + "headerName", at + "headerExact",
-                at + "method", at + "rewriteUri", at + "timeout", at + "retryAttempts"), fields.name(),
-                fields.uriKind(), fields.uri(), fields.header(), fields.headerValue(), fields.method(),
-                fields.rewrite(), fields.timeout(), fields.retries());
+        GridPane match = grid("Name", "Path match", "Path", "Method");
+        addRow(match, 0, List.of(at + "name", at + "uriKind", at + "uri", at + "method"), fields.name(),
+                fields.uriKind(), fields.uri(), fields.method());
+        GridPane more = grid("Header", "Header value (exact)", "Rewrite uri", "Timeout", "Retries");
+        addRow(more, 0, List.of(at + "headerName", at + "headerExact", at + "rewriteUri", at + "timeout",
+                at + "retryAttempts"), fields.header(), fields.headerValue(), fields.rewrite(), fields.timeout(),
+                fields.retries());
         GridPane destinations = grid("Destination host", "Subset", "Port", "Weight", "");
         destinations.setId("form-route-" + index + "-destinations");
         for (int j = 0; j < route.destinations().size(); j++) {
@@ -86,7 +87,7 @@ final class VirtualServiceFormView extends KindFormView<VirtualServiceForm> {
         HBox header = new HBox(8, title, spacer, button("Add destination", Feather.PLUS, () -> addDestination(index)),
                 remove("this route", () -> removeRoute(index)));
         header.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, header, match, destinations);
+        VBox box = new VBox(6, header, match, more, destinations);
         box.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 4; -fx-padding: 8;");
         return box;
     }
