@@ -23,8 +23,8 @@ final class GatewayForms {
         for (Server server : spec.getServers() == null ? List.<Server>of() : spec.getServers()) {
             Port port = server.getPort();
             ServerTLSSettings tls = server.getTls();
-            servers.add(new GatewayForm.Server(port == null || port.getNumber() == null ? 0 : port.getNumber().intValue(),
-                    port == null ? "" : port.getName(), port == null ? "" : port.getProtocol(), server.getHosts(),
+            int number = port == null || port.getNumber() == null ? 0 : port.getNumber().intValue();
+            servers.add(new GatewayForm.Server(number, port == null ? "" : port.getName(), port == null ? "" : port.getProtocol(), server.getHosts(),
                     tls == null || tls.getMode() == null ? "" : tls.getMode().name(),
                     tls == null ? "" : tls.getCredentialName(),
                     tls != null && Boolean.TRUE.equals(tls.getHttpsRedirect())));
