@@ -1,10 +1,8 @@
 package dev.meshwizard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import dev.meshwizard.mesh.RoutingDocument;
 import dev.meshwizard.mesh.analysis.Finding;
-import dev.meshwizard.mesh.analysis.Severity;
 import dev.meshwizard.ui.common.Views;
 import dev.meshwizard.ui.common.YamlEditor;
 import java.time.Duration;
@@ -27,8 +25,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -59,7 +55,13 @@ public final class RoutingStepView extends VBox {
         ListView<RoutingStepViewModel.Entry> list = documentList();
         VBox editorBox = new VBox(6, weightBar(), editor, yamlError);
         VBox.setVgrow(editor, Priority.ALWAYS);
-        SplitPane documents = new SplitPane(list, editorBox);
+        Tab yamlTab = new Tab("YAML", editorBox);
+        yamlTab.setId("routing-yaml-tab");
+        Tab formTab = new Tab("Form", new RoutingFormView(model.forms()));
+        formTab.setId("routing-form-tab");
+        TabPane editing = new TabPane(yamlTab, formTab);
+        editing.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane documents = new SplitPane(list, editing);
         documents.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(list, false);
 
@@ -73,8 +75,8 @@ public final class RoutingStepView extends VBox {
         status.setId("routing-status");
         status.textProperty().bind(model.statusProperty());
         getChildren().addAll(Views.heading("Routing", "Gateways, VirtualServices and DestinationRules of the "
-                + "workspace, edited as YAML and saved in its routing folder (exported with install.sh). Each change "
-                + "is analysed against the planned gateways, and against the cluster when connected."),
+                + "workspace, edited as YAML or as a form and saved in its routing folder (exported with install.sh). "
+                + "Each change is analysed against the planned gateways, and against the cluster when connected."),
                 toolbar(), main, actions(), status);
 
         editor.onEdited(Duration.ofMillis(350), model::edit);
@@ -216,34 +218,7 @@ public final class RoutingStepView extends VBox {
     }
 
     private TabPane bottomTabs() {
-        TableView<Finding> findings = new TableView<>(model.analysis().findings());
-        findings.setId("routing-findings");
-        findings.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Finding, Severity> severity = new TableColumn<>("");
-        severity.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().severity()));
-        severity.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Severity item, boolean empty) {
-                super.updateItem(item, empty);
-                setGraphic(empty || item == null ? null : switch (item) {
-                    case ERROR -> Views.icon(Feather.X_CIRCLE, "danger");
-                    case WARNING -> Views.icon(Feather.ALERT_TRIANGLE, "warning");
-                    case INFO -> Views.icon(Feather.INFO, "success");
-                });
-            }
-        });
-        severity.setMinWidth(34);
-        severity.setMaxWidth(34);
-        findings.getColumns().add(severity);
-        TableColumn<Finding, String> code = Views.column("Code", Finding::code, 70);
-        code.setMinWidth(86);
-        findings.getColumns().add(code);
-        findings.getColumns().add(Views.column("Object", f -> f.object().toString(), 170));
-        findings.getColumns().add(Views.column("Path", Finding::path, 200));
-        findings.getColumns().add(Views.column("Message", Finding::message, 300));
-        findings.getColumns().add(Views.column("Fix", Finding::fix, 260));
-        findings.setPlaceholder(Views.muted("No findings."));
+        TableView<Finding> findings = RoutingFindingsTable.create(model.analysis().findings());
         findings.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.open(now);

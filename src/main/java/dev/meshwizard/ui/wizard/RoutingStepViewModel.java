@@ -80,6 +80,7 @@ public final class RoutingStepViewModel {
     private final RoutingAnalysisModel analysis;
     private final RoutingApplyModel applying;
     private final RoutingTemplates templates;
+    private final RoutingFormModel forms;
 
     public RoutingStepViewModel(JobRunner jobs, PlanModel planModel, SessionModel sessionModel, Renderer renderer) {
         this.jobs = jobs;
@@ -94,6 +95,7 @@ public final class RoutingStepViewModel {
         planModel.planProperty().addListener((obs, old, now) -> analyze());
         sessionModel.sessionProperty().addListener((obs, old, now) -> analyze());
         load(planModel.workspaceProperty().get());
+        this.forms = new RoutingFormModel(this);
     }
 
     private void load(Path workspace) {
@@ -138,6 +140,14 @@ public final class RoutingStepViewModel {
             entry.error.set(e.getMessage());
             return null;
         }
+    }
+
+    /** Replaces an entry's document with one written from its form. */
+    void replace(Entry entry, RoutingDocument document, String what) {
+        check(entry, document.yaml());
+        entry.document.set(document);
+        status.set(what);
+        changed();
     }
 
     private void changed() {
@@ -275,6 +285,10 @@ public final class RoutingStepViewModel {
 
     public RoutingTemplates templates() {
         return templates;
+    }
+
+    public RoutingFormModel forms() {
+        return forms;
     }
 
     public RoutingAnalysisModel analysis() {

@@ -1,0 +1,51 @@
+package dev.meshwizard.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.meshwizard.mesh.analysis.Finding;
+import dev.meshwizard.mesh.analysis.Severity;
+import dev.meshwizard.ui.common.Views;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The table of the Routing step's findings: severity icon, code, object, path, message and fix. */
+final class RoutingFindingsTable {
+
+    private RoutingFindingsTable() {
+    }
+
+    static TableView<Finding> create(ObservableList<Finding> items) {
+        TableView<Finding> findings = new TableView<>(items);
+        findings.setId("routing-findings");
+        findings.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Finding, Severity> severity = new TableColumn<>("");
+        severity.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().severity()));
+        severity.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Severity item, boolean empty) {
+                super.updateItem(item, empty);
+                setGraphic(empty || item == null ? null : switch (item) {
+                    case ERROR -> Views.icon(Feather.X_CIRCLE, "danger");
+                    case WARNING -> Views.icon(Feather.ALERT_TRIANGLE, "warning");
+                    case INFO -> Views.icon(Feather.INFO, "success");
+                });
+            }
+        });
+        severity.setMinWidth(34);
+        severity.setMaxWidth(34);
+        findings.getColumns().add(severity);
+        TableColumn<Finding, String> code = Views.column("Code", Finding::code, 70);
+        code.setMinWidth(86);
+        findings.getColumns().add(code);
+        findings.getColumns().add(Views.column("Object", f -> f.object().toString(), 170));
+        findings.getColumns().add(Views.column("Path", Finding::path, 200));
+        findings.getColumns().add(Views.column("Message", Finding::message, 300));
+        findings.getColumns().add(Views.column("Fix", Finding::fix, 260));
+        findings.setPlaceholder(Views.muted("No findings."));
+        return findings;
+    }
+}
