@@ -68,7 +68,7 @@ public final class RoutingStepView extends VBox {
         TabPane tabs = bottomTabs();
         SplitPane main = new SplitPane(documents, tabs);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.5);
+        main.setDividerPositions(0.62);
         VBox.setVgrow(main, Priority.ALWAYS);
 
         Label status = Views.muted("");
