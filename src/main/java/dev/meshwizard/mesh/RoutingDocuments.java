@@ -1,11 +1,6 @@
 package dev.meshwizard.mesh;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.meshwizard.diff.ObjectDiff;
 import dev.meshwizard.mesh.analysis.Analyzer;
 import dev.meshwizard.mesh.analysis.Finding;
@@ -37,11 +32,6 @@ public final class RoutingDocuments {
     public static final Set<String> KINDS = Set.of("Gateway", "VirtualService", "DestinationRule");
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build());
 
     private RoutingDocuments() {
     }
@@ -160,11 +150,7 @@ public final class RoutingDocuments {
 
     /** An object as YAML without a document marker, quoting only strings that would read as something else. */
     static String yaml(Object object) {
-        try {
-            return YAML.writeValueAsString(SERIALIZATION.convertValue(object, JsonNode.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An object cannot be written as YAML", e);
-        }
+        return ObjectYaml.write(object);
     }
 
     private static HasMetadata parse(String yaml) throws RoutingYamlException {

@@ -1,14 +1,10 @@
 package dev.meshwizard.samples;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.meshwizard.mesh.ObjectYaml;
+
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.render.RenderedManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +17,6 @@ import java.util.stream.Collectors;
  */
 public final class SampleCatalog {
 
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build());
 
     private SampleCatalog() {
     }
@@ -99,11 +89,7 @@ public final class SampleCatalog {
     }
 
     private static String yaml(HasMetadata object) {
-        try {
-            return "---\n" + YAML.writeValueAsString(SERIALIZATION.convertValue(object, JsonNode.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An object cannot be written as YAML", e);
-        }
+        return "---\n" + ObjectYaml.write(object);
     }
 
     private static Manifests manifests(String title, List<HasMetadata> objects) {
