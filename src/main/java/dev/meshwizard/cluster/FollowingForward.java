@@ -27,6 +27,10 @@ final class FollowingForward implements PodForward {
             .comparing((Pod p) -> Optional.ofNullable(p.getMetadata().getCreationTimestamp()).orElse(""))
             .thenComparing(p -> p.getMetadata().getName()).reversed();
 
+    /** How often opening a forward is tried before the state says it failed, and the pause between tries. */
+    private static final int OPEN_ATTEMPTS = 10;
+    private static final long RETRY_PAUSE_MS = 200;
+
     private final KubernetesClient client;
     private final String namespace;
     private final String labelKey;
@@ -122,14 +126,36 @@ final class FollowingForward implements PodForward {
                     + " in " + namespace));
             return;
         }
-        try {
-            current = opener.open(namespace, target, remotePort, localPort);
-            currentPod = target;
-            report(new State(Kind.FORWARDING, target, localPort, ""));
-        } catch (Exception e) {
-            currentPod = target;
+        Exception failure = null;
+        for (int attempt = 1; attempt <= OPEN_ATTEMPTS && !closed.get(); attempt++) {
+            try {
+                current = opener.open(namespace, target, remotePort, localPort);
+                currentPod = target;
+                report(new State(Kind.FORWARDING, target, localPort, ""));
+                return;
+            } catch (Exception e) {
+                // the old forward may still hold the local port for a moment after it was closed
+                failure = e;
+                LOG.debug("Forward to {} not open yet (attempt {}): {}", target, attempt, e.getMessage());
+                if (!pause()) {
+                    break;
+                }
+            }
+        }
+        currentPod = target;
+        if (failure != null) {
             report(new State(Kind.FAILED, target, localPort, "Cannot forward to pod " + target + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+                    + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage())));
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -141,7 +141,7 @@ class PortForwardsTest {
         List<String> tries = new CopyOnWriteArrayList<>();
         PortForwards failing = new PortForwards(session, session.client(), (namespace, pod, remote, local) -> {
             tries.add(pod);
-            if (tries.size() == 1) {
+            if (pod.equals("kiali-1")) {
                 throw new IOException("pod is not running yet");
             }
             return () -> { };
@@ -153,6 +153,29 @@ class PortForwardsTest {
 
         assertThat(failed.reason()).contains("kiali-1").contains("pod is not running yet");
         assertThat(next(Kind.FORWARDING).pod()).isEqualTo("kiali-2");
+        assertThat(tries).filteredOn("kiali-1"::equals).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aLocalPortStillHeldForAMomentIsTriedAgainWithoutReportingAFailure() throws Exception {
+        create(kiali("kiali-1", true));
+        List<String> tries = new CopyOnWriteArrayList<>();
+        PortForwards busyOnce = new PortForwards(session, session.client(), (namespace, pod, remote, local) -> {
+            tries.add(pod);
+            if (tries.size() == 1) {
+                throw new IOException("Address already in use");
+            }
+            return () -> { };
+        });
+        List<State> seen = new CopyOnWriteArrayList<>();
+        busyOnce.open(Kiali.NAMESPACE, "app", "kiali", Kiali.PORT, 0, state -> {
+            seen.add(state);
+            states.add(state);
+        });
+
+        assertThat(next(Kind.FORWARDING).pod()).isEqualTo("kiali-1");
+        assertThat(seen).extracting(State::kind).doesNotContain(Kind.FAILED);
+        assertThat(tries).containsExactly("kiali-1", "kiali-1");
     }
 
     @Test
