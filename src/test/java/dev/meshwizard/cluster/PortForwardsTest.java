@@ -72,7 +72,7 @@ class PortForwardsTest {
     }
 
     private State next(Kind kind) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < end) {
             State state = states.poll(200, TimeUnit.MILLISECONDS);
             if (state != null && state.kind() == kind) {

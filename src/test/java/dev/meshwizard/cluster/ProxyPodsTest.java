@@ -102,7 +102,7 @@ class ProxyPodsTest {
                 OptionalInt.empty(), states::add);
 
         State forwarding = null;
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (forwarding == null && System.nanoTime() < end) {
             State state = states.poll(200, TimeUnit.MILLISECONDS);
             forwarding = state != null && state.kind() == Kind.FORWARDING ? state : null;
