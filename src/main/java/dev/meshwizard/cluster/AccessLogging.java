@@ -50,7 +50,7 @@ public final class AccessLogging {
                 .withName(TELEMETRY_NAME).addToLabels("app.kubernetes.io/managed-by", "mesh-wizard").endMetadata()
                 .withNewSpec().addNewAccessLogging().addToProviders(new ProviderRef(PROVIDER)).endAccessLogging()
                 .endSpec().build();
-        ServerSideApply.apply(client, List.of(telemetry));
+        Applier.describeOrThrow(new Applier(client).apply(List.of(telemetry)));
     }
 
     /** Deletes Telemetry {@code mesh-default}; the mesh config's {@code accessLogFile}, if set, stays. */

@@ -101,6 +101,21 @@ public final class Applier {
         return results;
     }
 
+    /**
+     * For callers that need all or nothing reported: each applied object as {@code Kind namespace/name} (or
+     * {@code Kind name}), in apply order.
+     *
+     * @throws KubernetesClientException naming every object the server refused, with its reason
+     */
+    static List<String> describeOrThrow(List<ApplyResult> results) {
+        List<String> refused = results.stream().filter(r -> !r.succeeded()).map(ApplyResult::message).toList();
+        if (!refused.isEmpty()) {
+            throw new KubernetesClientException(String.join("; ", refused));
+        }
+        return results.stream().map(r -> r.kind() + " " + (r.namespace().isEmpty() ? "" : r.namespace() + "/")
+                + r.name()).toList();
+    }
+
     /** {@link #apply(List)} of the objects in a YAML text of one or more documents. */
     public List<ApplyResult> apply(String yaml) {
         return apply(parse(yaml));

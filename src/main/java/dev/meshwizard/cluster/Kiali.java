@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
@@ -78,12 +79,14 @@ public final class Kiali {
 
     /**
      * Installs Kiali (and Prometheus, when asked) from an Istio release folder's {@code samples/addons}, applying each
-     * object server-side with field manager {@value ServerSideApply#FIELD_MANAGER}. Applying again updates what exists.
+     * object server-side with field manager {@value Applier#FIELD_MANAGER} in dependency order ({@link Applier}).
+     * Applying again updates what exists.
      *
      * @param istioRelease   the unpacked release, e.g. {@code istio-1.30.3}
      * @param withPrometheus also apply {@code samples/addons/prometheus.yaml}
      * @return each applied object as {@code Kind namespace/name} (or {@code Kind name}), in order
      * @throws IOException when an addon file is missing or cannot be read
+     * @throws KubernetesClientException naming the objects the server refused (the others are applied)
      */
     public List<String> install(Path istioRelease, boolean withPrometheus) throws IOException {
         Path addons = istioRelease.resolve("samples").resolve("addons");
@@ -98,7 +101,7 @@ public final class Kiali {
                 objects.addAll(client.load(in).items());
             }
         }
-        return ServerSideApply.apply(client, objects);
+        return Applier.describeOrThrow(new Applier(client).apply(objects));
     }
 
     /**

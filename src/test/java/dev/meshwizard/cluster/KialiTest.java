@@ -63,9 +63,9 @@ class KialiTest {
 
         List<String> applied = kiali.install(release(), true);
 
-        assertThat(applied).containsExactly("Service istio-system/prometheus", "Deployment istio-system/prometheus",
-                "ServiceAccount istio-system/kiali", "ConfigMap istio-system/kiali", "ClusterRole kiali",
-                "Service istio-system/kiali", "Deployment istio-system/kiali");
+        assertThat(applied).containsExactly("ServiceAccount istio-system/kiali", "ConfigMap istio-system/kiali",
+                "ClusterRole kiali", "Service istio-system/prometheus", "Service istio-system/kiali",
+                "Deployment istio-system/prometheus", "Deployment istio-system/kiali");
         assertThat(cluster.client().rbac().clusterRoles().withName("kiali").get()).isNotNull();
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!kiali.status().ready() && System.nanoTime() < end) {

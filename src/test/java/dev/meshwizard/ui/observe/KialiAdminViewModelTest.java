@@ -74,7 +74,8 @@ class KialiAdminViewModelTest {
 
         model.install();
 
-        assertThat(model.messageProperty().get()).startsWith("Applied Service istio-system/prometheus")
+        assertThat(model.messageProperty().get()).startsWith("Applied ServiceAccount istio-system/kiali")
+                .contains("Service istio-system/prometheus")
                 .contains("Deployment istio-system/kiali");
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!model.statusProperty().get().contains("1/1 pods ready") && System.nanoTime() < end) {
