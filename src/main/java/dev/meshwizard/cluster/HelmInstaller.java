@@ -128,11 +128,20 @@ public final class HelmInstaller {
     }
 
     /**
-     * The manifest of the release's newest revision, as Helm applied it (what {@code helm get manifest} prints),
-     * or empty when Helm has no record of the release.
+     * The newest revision of a release and the manifest Helm applied for it (what {@code helm get manifest}
+     * prints), or empty when Helm has no record of the release.
      */
-    public Optional<String> deployedManifest(String name, String namespace) throws HelmException {
-        return records.latest(name, namespace).map(ReleaseRecord::manifest);
+    public Optional<Deployed> deployed(String name, String namespace) throws HelmException {
+        return records.latest(name, namespace).map(r -> new Deployed(r.revision(), r.manifest()));
+    }
+
+    /**
+     * A release's newest revision as Helm recorded it.
+     *
+     * @param revision the revision number
+     * @param manifest the objects Helm applied, as YAML documents with Helm's {@code # Source:} comments
+     */
+    public record Deployed(int revision, String manifest) {
     }
 
     /**

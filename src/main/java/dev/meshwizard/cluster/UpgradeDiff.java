@@ -66,12 +66,10 @@ public final class UpgradeDiff {
         List<ReleaseChanges> result = new ArrayList<>();
         for (ChartRelease release : plan.releases()) {
             RenderedRelease rendered = renderer.render(plan, release, charts);
-            List<HelmRevision> history = helm.history(release.name(), release.namespace());
-            Optional<String> deployed = helm.deployedManifest(release.name(), release.namespace());
-            Optional<Integer> revision = history.isEmpty() ? Optional.empty()
-                    : Optional.of(history.get(history.size() - 1).revision());
+            Optional<HelmInstaller.Deployed> deployed = helm.deployed(release.name(), release.namespace());
+            Optional<Integer> revision = deployed.map(HelmInstaller.Deployed::revision);
             List<ObjectChange> changes = ObjectDiff.between(
-                    deployed.map(ObjectDiff::fromYaml).orElse(List.of()),
+                    deployed.map(d -> ObjectDiff.fromYaml(d.manifest())).orElse(List.of()),
                     ObjectDiff.fromRendered(rendered.objects()));
             result.add(new ReleaseChanges(release.name(), revision, changes));
         }

@@ -70,9 +70,9 @@ class ReleaseLifecycleTest {
             assertThat(r.version()).isEqualTo(TestCharts.VERSION);
             assertThat(r.updated()).isPresent();
         });
-        assertThat(session.helm().deployedManifest("istiod", NAMESPACE).orElseThrow())
+        assertThat(session.helm().deployed("istiod", NAMESPACE).orElseThrow().manifest())
                 .contains("kind: Deployment").contains("replicas: 3");
-        assertThat(session.helm().deployedManifest("nothing-here", NAMESPACE)).isEmpty();
+        assertThat(session.helm().deployed("nothing-here", NAMESPACE)).isEmpty();
     }
 
     @Test
