@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +30,8 @@ import java.util.function.Supplier;
  * Answers what fabric8's CRUD mock does not: version, health and discovery endpoints, a JSON content type on
  * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
  * ({@code PodList} rather than the mock's {@code List}), OpenAPI v3 documents ({@link OpenApiIndex}), and
- * Secrets sent as protobuf, which it turns into JSON ({@link ProtobufSecrets}); other protobuf bodies are refused
- * with 415. Strategic-merge patches are applied here ({@link StrategicMergePatch}), so are server-side
+ * built-in kinds sent as protobuf, which it turns into JSON ({@link ProtobufObjects}); protobuf bodies of custom
+ * resources are refused with 415, as a real server does. Strategic-merge patches are applied here ({@link StrategicMergePatch}), so are server-side
  * apply patches ({@link ServerSideApply}, approximately, with {@code dryRun=All}), and a create that finds the
  * object answers with reason {@code AlreadyExists}, as a real server does. Everything else goes to the CRUD dispatcher.
  *
@@ -49,6 +50,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final KubernetesCrudDispatcher crud;
     private final ApiCatalog catalog;
     private final OpenApiIndex openApi;
+    private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
     private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
     private final java.util.Set<String> deniedAccess = ConcurrentHashMap.newKeySet();
@@ -56,12 +58,14 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final Supplier<String> serverAddress;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final PodEndpoints pods = new PodEndpoints();
+    private final Admission admission;
 
     SimulatedApiDispatcher(KubernetesCrudDispatcher crud, ApiCatalog catalog, VersionInfo version,
                            Supplier<String> serverAddress) {
         this.crud = crud;
         this.catalog = catalog;
         this.openApi = new OpenApiIndex(catalog);
+        this.admission = new Admission(this::stored, catalog);
         this.version = version;
         this.serverAddress = serverAddress;
     }
@@ -88,6 +92,14 @@ final class SimulatedApiDispatcher extends Dispatcher {
         if (pod.isPresent()) {
             return pod.get();
         }
+        Optional<ApiPath> resource = ApiPath.parse(path);
+        if (resource.isEmpty() || !catalog.isBuiltIn(resource.get().group())) {
+            refreshCatalog();
+        }
+        if (resource.isPresent() && !catalog.isBuiltIn(resource.get().group())
+                && !catalog.serves(resource.get().group(), resource.get().version(), resource.get().resource())) {
+            return notFound();
+        }
         if ("GET".equals(request.getMethod())) {
             Optional<MockResponse> own = own(path);
             if (own.isPresent()) {
@@ -95,12 +107,16 @@ final class SimulatedApiDispatcher extends Dispatcher {
             }
         }
         String contentType = request.getHeader("Content-Type");
-        if (contentType != null && contentType.startsWith(ProtobufSecrets.CONTENT_TYPE)) {
-            if (!path.matches("/api/v1/namespaces/[^/]+/secrets(/[^/]+)?")) {
-                return status(415, "UnsupportedMediaType", "the simulated API server reads protobuf only for "
-                        + "Secrets; send " + JSON);
+        if (contentType != null && contentType.startsWith(ProtobufObjects.CONTENT_TYPE)) {
+            if (resource.isEmpty() || !catalog.isBuiltIn(resource.get().group())) {
+                return status(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+                        + "accepted media types include: application/json, application/yaml");
             }
-            request = asJson(request);
+            try {
+                request = asJson(request);
+            } catch (IllegalArgumentException e) {
+                return status(400, "BadRequest", e.getMessage());
+            }
         }
         if ("PATCH".equals(request.getMethod()) && contentType != null
                 && contentType.startsWith(StrategicMergePatch.CONTENT_TYPE)) {
@@ -111,10 +127,22 @@ final class SimulatedApiDispatcher extends Dispatcher {
             return withJsonType(ServerSideApply.handle(path, fullPath, request.getBody().getBytes(),
                     this::storeDirectly));
         }
+        boolean write = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod());
+        List<String> warnings = List.of();
+        if (write && resource.isPresent() && resource.get().subresource() == null) {
+            Admission.Decision decision = admission.admit(resource.get(), fullPath, request.getBody().getBytes(),
+                    "POST".equals(request.getMethod()));
+            if (decision.refused()) {
+                return decision.refusal();
+            }
+            request = withBody(request, decision.object().toString());
+            warnings = decision.warnings();
+        }
         MockResponse response = crud.dispatch(request);
         if (response == null) {
             return status(405, "MethodNotAllowed", request.getMethod() + " is not supported here");
         }
+        warnings.forEach(w -> response.addHeader("Warning", "299 - " + FieldErrors.quote(w)));
         if (response.getWebSocketListener() != null) {
             long since = resourceVersionOf(fullPath);
             // A version this server has not reached yet comes from an earlier server on the same port: replay all.
@@ -195,7 +223,56 @@ final class SimulatedApiDispatcher extends Dispatcher {
         return storeDirectly(HttpMethod.PUT, path, json);
     }
 
+    /**
+     * Sends a request to the stored objects without HTTP; a create or replace is admitted first ({@link Admission})
+     * as it would be over HTTP.
+     */
     private MockResponse storeDirectly(HttpMethod method, String path, String json) {
+        Optional<ApiPath> resource = ApiPath.parse(path);
+        if ((method == HttpMethod.POST || method == HttpMethod.PUT) && resource.isPresent()
+                && resource.get().subresource() == null) {
+            Admission.Decision decision = admission.admit(resource.get(), path,
+                    json.getBytes(StandardCharsets.UTF_8), method == HttpMethod.POST);
+            if (decision.refused()) {
+                return decision.refusal();
+            }
+            json = decision.object().toString();
+        }
+        return stored(method, path, json);
+    }
+
+    /** The object stored at {@code path}, read as a GET would, or empty when there is none. */
+    private Optional<ObjectNode> stored(String path) {
+        MockResponse response = stored(HttpMethod.GET, path, "");
+        if (response.code() != 200 || response.getBody() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((ObjectNode) MAPPER.readTree(response.getBody().getBytes()));
+        } catch (IOException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Serves the resources of the CustomResourceDefinitions stored now, and only those. */
+    private void refreshCatalog() {
+        List<com.fasterxml.jackson.databind.JsonNode> crds = new java.util.ArrayList<>();
+        stored(CRDS).ifPresent(list -> list.path("items").forEach(crds::add));
+        catalog.customResources(crds);
+    }
+
+    /** A real server's answer to a path it does not serve, such as a kind whose CRD is not installed. */
+    private static MockResponse notFound() {
+        return status(404, "NotFound", "the server could not find the requested resource");
+    }
+
+    private static RecordedRequest withBody(RecordedRequest request, String json) {
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
+                new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Sends a request to the CRUD mock's store as it is. */
+    private MockResponse stored(HttpMethod method, String path, String json) {
         RecordedRequest request = new RecordedRequest("HTTP/1.1", method, path,
                 Headers.builder().add("Content-Type", JSON).build(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
         return crud.dispatch(request);
@@ -241,9 +318,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
         return response;
     }
 
-    /** The same request with its protobuf Secret body as JSON. */
+    /** The same request with its protobuf body as JSON. */
     private static RecordedRequest asJson(RecordedRequest request) {
-        String json = ProtobufSecrets.toJson(request.getBody().getBytes());
+        String json = ProtobufObjects.toJson(request.getBody().getBytes());
         Headers headers = request.getHeaders().newBuilder().set("Content-Type", JSON).build();
         return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
                 new Buffer(json.getBytes(StandardCharsets.UTF_8)));
@@ -289,7 +366,8 @@ final class SimulatedApiDispatcher extends Dispatcher {
             return Optional.of(status(404, "NotFound", "group " + parts[1] + " has no document of its own here"));
         }
         if (parts.length == 3 && parts[0].equals("apis")) {
-            return catalog.resourceList(parts[1], parts[2]).map(SimulatedApiDispatcher::json);
+            return Optional.of(catalog.resourceList(parts[1], parts[2]).map(SimulatedApiDispatcher::json)
+                    .orElseGet(SimulatedApiDispatcher::notFound));
         }
         return Optional.empty();
     }

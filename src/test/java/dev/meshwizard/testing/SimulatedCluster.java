@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  *       {@code /openapi/v3} it falls back to v2 and fails with "failed to download openapi". The documents say that
  *       the server validates fields itself, so Helm keeps validation on and sends the objects as they are; tests
  *       need no switch that production code would not use;</li>
- *   <li>protobuf Secrets ({@link ProtobufSecrets}): Helm keeps each release revision in a Secret, written through
+ *   <li>protobuf bodies ({@link ProtobufObjects}): Helm keeps each release revision in a Secret, written through
  *       client-go's typed client in protobuf whatever the server answers; the mock reads only JSON, so the body is
  *       decoded first (without it Helm's install never finishes). The Secret's {@code data.release} (base64 of
  *       gzipped JSON) is an ordinary bytes field and needs nothing more;</li>
@@ -64,6 +64,10 @@ public final class SimulatedCluster implements AutoCloseable {
 
     /** The Kubernetes version the server reports unless told otherwise. */
     public static final String DEFAULT_GIT_VERSION = "v1.33.1";
+
+    /** The namespaces every cluster has from the start. */
+    public static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-node-lease", "kube-public",
+            "kube-system");
 
     /** The bearer token of written kubeconfigs and clients; the server accepts any. */
     public static final String TOKEN = "simulated-token";
@@ -99,6 +103,10 @@ public final class SimulatedCluster implements AutoCloseable {
         this.server = new KubernetesMockServer(new Context(), web, new HashMap<>(),
                 dispatcher, true, version);
         server.start(InetAddress.getLoopbackAddress(), port);
+        for (String namespace : SYSTEM_NAMESPACES) {
+            dispatcher.createDirectly("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
+                    + "\"metadata\":{\"name\":\"" + namespace + "\"}}");
+        }
     }
 
     /** Starts a server on a free port, reporting {@value #DEFAULT_GIT_VERSION}. */
@@ -210,6 +218,13 @@ public final class SimulatedCluster implements AutoCloseable {
     /** {@link #seedSample()}, with or without the Istio stand-ins in istio-system (without: Helm can install there). */
     public SimulatedCluster seedSample(boolean istio) {
         SampleCluster.seed(client(), istio);
+        return this;
+    }
+
+    /** Creates Istio's CustomResourceDefinitions ({@link KnownCrds#istio()}), as Istio's base chart would. */
+    public SimulatedCluster installIstioCrds() {
+        KnownCrds.istio().forEach(crd -> client().apiextensions().v1().customResourceDefinitions().resource(crd)
+                .createOr(existing -> existing.update()));
         return this;
     }
 
