@@ -38,7 +38,7 @@ class PortForwardsTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system", "bookinfo");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         session = new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim");
     }

@@ -221,6 +221,20 @@ public final class SimulatedCluster implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Creates these namespaces unless they exist: a real server refuses objects in a namespace that does not exist
+     * (404 {@code namespaces "x" not found}), so a test creates the ones its objects go to.
+     */
+    public SimulatedCluster createNamespaces(String... names) {
+        for (String name : names) {
+            if (client().namespaces().withName(name).get() == null) {
+                client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                        .withName(name).endMetadata().build()).create();
+            }
+        }
+        return this;
+    }
+
     /** Creates Istio's CustomResourceDefinitions ({@link KnownCrds#istio()}), as Istio's base chart would. */
     public SimulatedCluster installIstioCrds() {
         KnownCrds.istio().forEach(crd -> client().apiextensions().v1().customResourceDefinitions().resource(crd)
