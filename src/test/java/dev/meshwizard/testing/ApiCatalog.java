@@ -136,6 +136,18 @@ final class ApiCatalog {
         return Serialization.asJson(new APIGroupListBuilder().withGroups(list).build());
     }
 
+    /** The {@code /apis/<group>} document, or empty when the group is not served. */
+    Optional<String> group(String name) {
+        Map<String, List<Resource>> versions = groups.get(name);
+        if (name.isEmpty() || versions == null) {
+            return Optional.empty();
+        }
+        List<GroupVersionForDiscovery> discovered = new ArrayList<>();
+        versions.keySet().forEach(v -> discovered.add(new GroupVersionForDiscovery(name + "/" + v, v)));
+        return Optional.of(Serialization.asJson(new APIGroupBuilder().withName(name).withVersions(discovered)
+                .withPreferredVersion(discovered.get(0)).build()));
+    }
+
     /** The resource list of one group version ({@code ""} for core), or empty when it is not served. */
     Optional<String> resourceList(String group, String version) {
         List<Resource> resources = groups.getOrDefault(group, Map.of()).get(version);
@@ -177,6 +189,18 @@ final class ApiCatalog {
         return groups.getOrDefault(group, Map.of()).getOrDefault(version, List.of()).stream()
                 .filter(r -> !r.plural().contains("/"))
                 .map(r -> new Served(group, version, r.plural(), r.kind(), r.namespaced())).toList();
+    }
+
+    /**
+     * Every top-level resource that can be listed and deleted, in every served version: what the namespace and
+     * garbage collectors look through.
+     */
+    List<Served> deletable() {
+        List<Served> result = new ArrayList<>();
+        groups.forEach((group, versions) -> versions.forEach((version, resources) -> resources.stream()
+                .filter(r -> !r.plural().contains("/") && r.verbs().contains("list") && r.verbs().contains("delete"))
+                .forEach(r -> result.add(new Served(group, version, r.plural(), r.kind(), r.namespaced())))));
+        return result;
     }
 
     /** Whether {@code group} is served by the server itself rather than by a CustomResourceDefinition. */

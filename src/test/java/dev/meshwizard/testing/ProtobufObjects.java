@@ -24,7 +24,8 @@ import java.util.Map;
  * whatever the server answers, as a real server accepts.
  *
  * <p>The encoding: the magic bytes {@code k8s\0}, then a {@code runtime.Unknown} (type meta, raw object bytes); the
- * raw bytes are the kind's message, read with the Kubernetes protobuf types (client-java-proto). The JSON follows
+ * raw bytes are the kind's message (or, for a DELETE, {@code DeleteOptions}), read with the Kubernetes protobuf
+ * types (client-java-proto). The JSON follows
  * the API's conventions rather than protobuf's: IntOrString as a number or a string, Quantity as its string, Time as
  * RFC 3339, bytes as base64, raw extensions and managed fields as the JSON they hold; empty strings and zero times
  * (which Go's encoder writes for unset fields) are left out, as JSON's {@code omitempty} would.
@@ -76,15 +77,23 @@ final class ProtobufObjects {
         if (outer == null || !version.equals("v1")) {
             throw new IllegalArgumentException("no protobuf type for " + kind + " in " + apiVersion);
         }
-        try {
-            Class<?> type = Class.forName(PROTO + outer + "$" + kind);
-            return (Message) type.getMethod("parseFrom", ByteString.class).invoke(null, raw);
-        } catch (ReflectiveOperationException e) {
-            if (e.getCause() instanceof InvalidProtocolBufferException invalid) {
-                throw invalid;
+        for (String holder : List.of(outer, "Meta")) {
+            Class<?> type;
+            try {
+                type = Class.forName(PROTO + holder + "$" + kind);
+            } catch (ClassNotFoundException e) {
+                continue;
             }
-            throw new IllegalArgumentException("no protobuf type for " + kind + " in " + apiVersion, e);
+            try {
+                return (Message) type.getMethod("parseFrom", ByteString.class).invoke(null, raw);
+            } catch (ReflectiveOperationException e) {
+                if (e.getCause() instanceof InvalidProtocolBufferException invalid) {
+                    throw invalid;
+                }
+                throw new IllegalArgumentException("cannot read " + kind + " in " + apiVersion, e);
+            }
         }
+        throw new IllegalArgumentException("no protobuf type for " + kind + " in " + apiVersion);
     }
 
     private static ObjectNode toJson(Message message) {

@@ -59,6 +59,8 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final PodEndpoints pods = new PodEndpoints();
     private final Admission admission;
+    private final Lifecycle lifecycle;
+    private final WatchHistory watches = new WatchHistory();
 
     SimulatedApiDispatcher(KubernetesCrudDispatcher crud, ApiCatalog catalog, VersionInfo version,
                            Supplier<String> serverAddress) {
@@ -66,6 +68,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
         this.catalog = catalog;
         this.openApi = new OpenApiIndex(catalog);
         this.admission = new Admission(this::stored, catalog);
+        this.lifecycle = new Lifecycle(this::stored, catalog);
         this.version = version;
         this.serverAddress = serverAddress;
     }
@@ -135,21 +138,41 @@ final class SimulatedApiDispatcher extends Dispatcher {
             if (decision.refused()) {
                 return decision.refusal();
             }
+            if ("All".equals(Admission.queryParameter(fullPath, "dryRun"))) {
+                return json(decision.object().toString()).setResponseCode("POST".equals(request.getMethod()) ? 201
+                        : 200);
+            }
             request = withBody(request, decision.object().toString());
             warnings = decision.warnings();
         }
+        boolean delete = "DELETE".equals(request.getMethod()) && resource.isPresent() && resource.get().name() != null
+                && resource.get().subresource() == null;
+        if (delete) {
+            Optional<MockResponse> deleted = delete(resource.get(), path, request, fullPath);
+            if (deleted.isPresent()) {
+                return deleted.get();
+            }
+        }
+        long since = resourceVersionOf(fullPath);
+        if (WatchHistory.isWatch(request) && watches.expired(since)) {
+            return watches.gone(since);
+        }
+        Optional<ObjectNode> before = delete ? stored(path) : Optional.empty();
         MockResponse response = crud.dispatch(request);
         if (response == null) {
             return status(405, "MethodNotAllowed", request.getMethod() + " is not supported here");
         }
         warnings.forEach(w -> response.addHeader("Warning", "299 - " + FieldErrors.quote(w)));
         if (response.getWebSocketListener() != null) {
-            long since = resourceVersionOf(fullPath);
             // A version this server has not reached yet comes from an earlier server on the same port: replay all.
             if (since > 0 && since < crud.requestResourceVersion()) {
                 response.withWebSocketUpgrade(new WatchFromVersion(response.getWebSocketListener(), since));
             }
-            return response;
+            return response.withWebSocketUpgrade(watches.track(response.getWebSocketListener()));
+        }
+        if (before.isPresent() && response.code() == 200 && !"Orphan".equals(deleteOption(request, fullPath,
+                "propagationPolicy"))) {
+            lifecycle.deleted(resource.get(), before.get());
         }
         if ("GET".equals(request.getMethod())) {
             fixListKind(path, response);
@@ -271,6 +294,50 @@ final class SimulatedApiDispatcher extends Dispatcher {
                 new Buffer(json.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A DELETE the CRUD mock must not answer alone: a namespace goes Terminating first ({@link Lifecycle}), and a
+     * dry run deletes nothing. Empty when the mock may delete.
+     */
+    private Optional<MockResponse> delete(ApiPath resource, String path, RecordedRequest request, String fullPath) {
+        if ("All".equals(deleteOption(request, fullPath, "dryRun"))) {
+            MockResponse current = stored(HttpMethod.GET, path, "");
+            return Optional.of(withJsonType(current));
+        }
+        if (resource.group().isEmpty() && resource.resource().equals("namespaces")) {
+            return Optional.of(lifecycle.deleteNamespace(path, resource.name()));
+        }
+        return Optional.empty();
+    }
+
+    /** A delete option from the query or the DeleteOptions body ({@code dryRun: [All]} counts as All). */
+    private static String deleteOption(RecordedRequest request, String fullPath, String name) {
+        String query = Admission.queryParameter(fullPath, name);
+        if (query != null || request.getBody() == null || request.getBody().size() == 0) {
+            return query;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode value = MAPPER.readTree(request.getBody().getBytes()).path(name);
+            return value.isArray() ? value.path(0).asText(null) : value.asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Ends every open watch and makes watches from earlier resource versions answer 410 Gone. */
+    void expireWatches() {
+        watches.expire(crud.requestResourceVersion());
+    }
+
+    /** The number of watches open now. */
+    int openWatches() {
+        return watches.openWatches();
+    }
+
+    /** Stops the background work (namespace and garbage collection). */
+    void close() {
+        lifecycle.close();
+    }
+
     /** Sends a request to the CRUD mock's store as it is. */
     private MockResponse stored(HttpMethod method, String path, String json) {
         RecordedRequest request = new RecordedRequest("HTTP/1.1", method, path,
@@ -363,7 +430,8 @@ final class SimulatedApiDispatcher extends Dispatcher {
                     .orElseGet(() -> status(404, "NotFound", "version " + parts[1] + " is not served")));
         }
         if (parts.length == 2 && parts[0].equals("apis")) {
-            return Optional.of(status(404, "NotFound", "group " + parts[1] + " has no document of its own here"));
+            return Optional.of(catalog.group(parts[1]).map(SimulatedApiDispatcher::json)
+                    .orElseGet(SimulatedApiDispatcher::notFound));
         }
         if (parts.length == 3 && parts[0].equals("apis")) {
             return Optional.of(catalog.resourceList(parts[1], parts[2]).map(SimulatedApiDispatcher::json)

@@ -338,6 +338,20 @@ public final class SimulatedCluster implements AutoCloseable {
         return controllers;
     }
 
+    /**
+     * Ends every open watch, as an API server restart does, and forgets the history before now, as etcd compaction
+     * does: clients that watch again from an earlier resource version get 410 Gone and must list again. Changes
+     * made after this call and before they list again reach them only through that list.
+     */
+    public void expireWatches() {
+        dispatcher.expireWatches();
+    }
+
+    /** The number of watches open now (informers and watches of every client). */
+    public int openWatches() {
+        return dispatcher.openWatches();
+    }
+
     /** Forgets the requests the mock records for inspection, which otherwise pile up in a long run. */
     public void forgetRecordedRequests() {
         web.reset();
@@ -354,6 +368,7 @@ public final class SimulatedCluster implements AutoCloseable {
         if (shared != null) {
             shared.close();
         }
+        dispatcher.close();
         server.shutdown();
     }
 
