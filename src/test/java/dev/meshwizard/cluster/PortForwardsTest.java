@@ -71,6 +71,15 @@ class PortForwardsTest {
         session.client().pods().inNamespace(Kiali.NAMESPACE).withName(name).delete();
     }
 
+    /** Waits a bounded quiet period on the state that must not come; fails as soon as it does. */
+    private void noStateOf(Kind kind, long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left = millis; left > 0; left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())) {
+            State state = states.poll(left, TimeUnit.MILLISECONDS);
+            assertThat(state == null ? null : state.kind()).as("state while no pod is ready").isNotEqualTo(kind);
+        }
+    }
+
     private State next(Kind kind) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < end) {
@@ -126,7 +135,7 @@ class PortForwardsTest {
         delete("kiali-1");
         State waiting = next(Kind.WAITING_FOR_POD);
         create(kiali("kiali-2", false));
-        Thread.sleep(300);
+        noStateOf(Kind.FORWARDING, 500);
         assertThat(forward.state().kind()).isEqualTo(Kind.WAITING_FOR_POD);
         session.client().pods().inNamespace(Kiali.NAMESPACE).resource(kiali("kiali-2", true)).update();
 
