@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,34 @@ final class Lifecycle implements AutoCloseable {
     Lifecycle(Store store, ApiCatalog catalog) {
         this.store = store;
         this.catalog = catalog;
+    }
+
+    /**
+     * A DELETE the CRUD mock must not answer alone: a namespace goes Terminating first ({@link Lifecycle}), and a
+     * dry run deletes nothing. Empty when the mock may delete.
+     */
+    Optional<MockResponse> beforeDelete(ApiPath resource, String path, RecordedRequest request, String fullPath) {
+        if ("All".equals(deleteOption(request, fullPath, "dryRun"))) {
+            return Optional.of(store.send(HttpMethod.GET, path, "").setHeader("Content-Type", "application/json"));
+        }
+        if (resource.group().isEmpty() && resource.resource().equals("namespaces")) {
+            return Optional.of(deleteNamespace(path, resource.name()));
+        }
+        return Optional.empty();
+    }
+
+    /** A delete option from the query or the DeleteOptions body ({@code dryRun: [All]} counts as All). */
+    static String deleteOption(RecordedRequest request, String fullPath, String name) {
+        String query = Admission.queryParameter(fullPath, name);
+        if (query != null || request.getBody() == null || request.getBody().size() == 0) {
+            return query;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode value = JSON.readTree(request.getBody().getBytes()).path(name);
+            return value.isArray() ? value.path(0).asText(null) : value.asText(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Answers the DELETE of a Namespace: marked Terminating now, emptied and removed shortly after. */

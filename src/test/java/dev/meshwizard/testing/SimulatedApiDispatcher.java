@@ -1,8 +1,5 @@
 package dev.meshwizard.testing;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatusBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
@@ -27,35 +24,35 @@ import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
- * Answers what fabric8's CRUD mock does not: version, health and discovery endpoints, a JSON content type on
- * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
- * ({@code PodList} rather than the mock's {@code List}), OpenAPI v3 documents ({@link OpenApiIndex}), and
- * built-in kinds sent as protobuf, which it turns into JSON ({@link ProtobufObjects}); protobuf bodies of custom
- * resources are refused with 415, as a real server does. Strategic-merge patches are applied here ({@link StrategicMergePatch}), so are server-side
- * apply patches ({@link ServerSideApply}, approximately, with {@code dryRun=All}), and a create that finds the
- * object answers with reason {@code AlreadyExists}, as a real server does. Everything else goes to the CRUD dispatcher.
- *
- * <p>Watches from a resource version: the mock replays every stored object as ADDED when a watch opens, whatever
- * version the client asked to start from; a real server sends only what changed after it. {@link
- * WatchFromVersion} drops the replayed events that the client has already seen, so an informer does not decode
- * its whole list a second time.
+ * Answers what fabric8's CRUD mock does not, in a real API server's way:
+ * <ul>
+ *   <li>its own documents ({@link Discovery}): version, health, discovery that follows the CRDs, OpenAPI v3, the
+ *       list kind of collections ({@code PodList}, not the mock's {@code List}); a kind whose CRD is absent is 404
+ *       "the server could not find the requested resource";</li>
+ *   <li>bodies sent as protobuf, turned into JSON ({@link ProtobufObjects}); custom resources in protobuf get 415;</li>
+ *   <li>creates and replaces go through {@link Admission} (namespace exists, unknown fields, defaults, validation
+ *       with 422 {@code Invalid}); {@code dryRun=All} stores nothing for any verb;</li>
+ *   <li>deletes: a namespace goes Terminating and takes its objects, dependents and custom resources are collected
+ *       ({@link Lifecycle});</li>
+ *   <li>strategic-merge patches ({@link StrategicMergePatch}) and server-side apply ({@link ServerSideApply}),
+ *       approximately; a create that finds the object answers reason {@code AlreadyExists};</li>
+ *   <li>access reviews ({@link AccessReviews}), told refusals, pod logs and port-forwards ({@link PodEndpoints});</li>
+ *   <li>watches start after the resource version asked for ({@link WatchFromVersion}) and can be expired
+ *       ({@link WatchHistory}: 410 Gone for watches from before).</li>
+ * </ul>
+ * Everything else goes to the CRUD dispatcher. A JSON content type is set on every answer (client-go asks for
+ * protobuf first and trusts the header).
  */
 final class SimulatedApiDispatcher extends Dispatcher {
 
     private static final String JSON = "application/json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String MOCK_LIST_PREFIX = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
     private static final Pattern RESOURCE_VERSION_PARAM = Pattern.compile("[?&]resourceVersion=(\\d+)");
 
     private final KubernetesCrudDispatcher crud;
     private final ApiCatalog catalog;
-    private final OpenApiIndex openApi;
-    private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
-    private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
-
-    private final java.util.Set<String> deniedAccess = ConcurrentHashMap.newKeySet();
-    private final VersionInfo version;
-    private final Supplier<String> serverAddress;
+    private final Discovery discovery;
+    private final AccessReviews accessReviews = new AccessReviews();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final PodEndpoints pods = new PodEndpoints();
     private final Admission admission;
@@ -66,11 +63,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
                            Supplier<String> serverAddress) {
         this.crud = crud;
         this.catalog = catalog;
-        this.openApi = new OpenApiIndex(catalog);
+        this.discovery = new Discovery(catalog, version, serverAddress, this::stored);
         this.admission = new Admission(this::stored, catalog);
         this.lifecycle = new Lifecycle(this::stored, catalog);
-        this.version = version;
-        this.serverAddress = serverAddress;
     }
 
     @Override
@@ -88,8 +83,8 @@ final class SimulatedApiDispatcher extends Dispatcher {
                     + "simulated-user\" cannot " + request.getMethod().toLowerCase(java.util.Locale.ROOT)
                     + " " + path + " (the simulated API server refuses it as told)");
         }
-        if ("POST".equals(request.getMethod()) && path.equals(ACCESS_REVIEWS)) {
-            return accessReview(request);
+        if ("POST".equals(request.getMethod()) && path.equals(AccessReviews.PATH)) {
+            return accessReviews.answer(request);
         }
         Optional<MockResponse> pod = pods.answer(request.getMethod(), path, fullPath);
         if (pod.isPresent()) {
@@ -97,14 +92,14 @@ final class SimulatedApiDispatcher extends Dispatcher {
         }
         Optional<ApiPath> resource = ApiPath.parse(path);
         if (resource.isEmpty() || !catalog.isBuiltIn(resource.get().group())) {
-            refreshCatalog();
+            discovery.refreshCatalog();
         }
         if (resource.isPresent() && !catalog.isBuiltIn(resource.get().group())
                 && !catalog.serves(resource.get().group(), resource.get().version(), resource.get().resource())) {
-            return notFound();
+            return Discovery.notFound();
         }
         if ("GET".equals(request.getMethod())) {
-            Optional<MockResponse> own = own(path);
+            Optional<MockResponse> own = discovery.own(path);
             if (own.isPresent()) {
                 return own.get();
             }
@@ -148,7 +143,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
         boolean delete = "DELETE".equals(request.getMethod()) && resource.isPresent() && resource.get().name() != null
                 && resource.get().subresource() == null;
         if (delete) {
-            Optional<MockResponse> deleted = delete(resource.get(), path, request, fullPath);
+            Optional<MockResponse> deleted = lifecycle.beforeDelete(resource.get(), path, request, fullPath);
             if (deleted.isPresent()) {
                 return deleted.get();
             }
@@ -170,12 +165,12 @@ final class SimulatedApiDispatcher extends Dispatcher {
             }
             return response.withWebSocketUpgrade(watches.track(response.getWebSocketListener()));
         }
-        if (before.isPresent() && response.code() == 200 && !"Orphan".equals(deleteOption(request, fullPath,
+        if (before.isPresent() && response.code() == 200 && !"Orphan".equals(Lifecycle.deleteOption(request, fullPath,
                 "propagationPolicy"))) {
             lifecycle.deleted(resource.get(), before.get());
         }
         if ("GET".equals(request.getMethod())) {
-            fixListKind(path, response);
+            discovery.fixListKind(path, response);
         }
         if ("POST".equals(request.getMethod()) && response.code() == 409) {
             alreadyExists(response);
@@ -186,30 +181,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
         return response;
     }
 
-    /**
-     * Answers a SelfSubjectAccessReview as an authorizer would: allowed, unless {@link #denyAccess} named the
-     * resource. The CRUD mock would instead store the review and answer without a status.
-     */
-    private MockResponse accessReview(RecordedRequest request) {
-        SelfSubjectAccessReview review = Serialization.unmarshal(request.getUtf8Body(), SelfSubjectAccessReview.class);
-        ResourceAttributes attributes = review.getSpec() == null ? null : review.getSpec().getResourceAttributes();
-        String resource = attributes == null ? "" : groupResource(attributes.getGroup(), attributes.getResource());
-        boolean allowed = !deniedAccess.contains(resource);
-        review.setStatus(new SubjectAccessReviewStatusBuilder().withAllowed(allowed).withDenied(!allowed)
-                .withReason(allowed ? "the simulated API allows everything it was not told to deny"
-                        : "denied by the simulated API as told")
-                .build());
-        return new MockResponse().setResponseCode(201).setHeader("Content-Type", JSON)
-                .setBody(Serialization.asJson(review));
-    }
-
     /** Makes access reviews for creating {@code resource} in {@code group} ("" for core) answer "denied". */
     void denyAccess(String group, String resource) {
-        deniedAccess.add(groupResource(group, resource));
-    }
-
-    private static String groupResource(String group, String resource) {
-        return (group == null ? "" : group) + "/" + resource;
+        accessReviews.denyAccess(group, resource);
     }
 
     /** Answers every request for exactly {@code path} with {@code code} (e.g. 403) until told otherwise. */
@@ -277,50 +251,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
         }
     }
 
-    /** Serves the resources of the CustomResourceDefinitions stored now, and only those. */
-    private void refreshCatalog() {
-        List<com.fasterxml.jackson.databind.JsonNode> crds = new java.util.ArrayList<>();
-        stored(CRDS).ifPresent(list -> list.path("items").forEach(crds::add));
-        catalog.customResources(crds);
-    }
-
-    /** A real server's answer to a path it does not serve, such as a kind whose CRD is not installed. */
-    private static MockResponse notFound() {
-        return status(404, "NotFound", "the server could not find the requested resource");
-    }
-
     private static RecordedRequest withBody(RecordedRequest request, String json) {
         return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
                 new Buffer(json.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * A DELETE the CRUD mock must not answer alone: a namespace goes Terminating first ({@link Lifecycle}), and a
-     * dry run deletes nothing. Empty when the mock may delete.
-     */
-    private Optional<MockResponse> delete(ApiPath resource, String path, RecordedRequest request, String fullPath) {
-        if ("All".equals(deleteOption(request, fullPath, "dryRun"))) {
-            MockResponse current = stored(HttpMethod.GET, path, "");
-            return Optional.of(withJsonType(current));
-        }
-        if (resource.group().isEmpty() && resource.resource().equals("namespaces")) {
-            return Optional.of(lifecycle.deleteNamespace(path, resource.name()));
-        }
-        return Optional.empty();
-    }
-
-    /** A delete option from the query or the DeleteOptions body ({@code dryRun: [All]} counts as All). */
-    private static String deleteOption(RecordedRequest request, String fullPath, String name) {
-        String query = Admission.queryParameter(fullPath, name);
-        if (query != null || request.getBody() == null || request.getBody().size() == 0) {
-            return query;
-        }
-        try {
-            com.fasterxml.jackson.databind.JsonNode value = MAPPER.readTree(request.getBody().getBytes()).path(name);
-            return value.isArray() ? value.path(0).asText(null) : value.asText(null);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Ends every open watch and makes watches from earlier resource versions answer 410 Gone. */
@@ -396,91 +329,6 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private static long resourceVersionOf(String fullPath) {
         Matcher matcher = RESOURCE_VERSION_PARAM.matcher(fullPath);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
-    }
-
-    private Optional<MockResponse> own(String path) {
-        switch (path) {
-            case "/version":
-                return Optional.of(json(Serialization.asJson(version)));
-            case "/api":
-                return Optional.of(json(catalog.coreVersions(serverAddress.get())));
-            case "/apis":
-                return Optional.of(json(catalog.groupList()));
-            case "/healthz":
-            case "/livez":
-            case "/readyz":
-                return Optional.of(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
-                        .setBody("ok"));
-            default:
-                break;
-        }
-        if (path.equals(OpenApiIndex.ROOT)) {
-            return Optional.of(json(openApi.root()));
-        }
-        if (path.startsWith(OpenApiIndex.ROOT + "/")) {
-            return Optional.of(openApi.document(path).map(SimulatedApiDispatcher::json)
-                    .orElseGet(() -> status(404, "NotFound", "no OpenAPI document for " + path)));
-        }
-        if (path.startsWith("/openapi")) {
-            return Optional.of(status(404, "NotFound", "the simulated API server serves only OpenAPI v3"));
-        }
-        String[] parts = path.substring(1).split("/");
-        if (parts.length == 2 && parts[0].equals("api")) {
-            return Optional.of(catalog.resourceList("", parts[1]).map(SimulatedApiDispatcher::json)
-                    .orElseGet(() -> status(404, "NotFound", "version " + parts[1] + " is not served")));
-        }
-        if (parts.length == 2 && parts[0].equals("apis")) {
-            return Optional.of(catalog.group(parts[1]).map(SimulatedApiDispatcher::json)
-                    .orElseGet(SimulatedApiDispatcher::notFound));
-        }
-        if (parts.length == 3 && parts[0].equals("apis")) {
-            return Optional.of(catalog.resourceList(parts[1], parts[2]).map(SimulatedApiDispatcher::json)
-                    .orElseGet(SimulatedApiDispatcher::notFound));
-        }
-        return Optional.empty();
-    }
-
-    /** The mock calls every collection {@code List}; give it the kind a real server would, e.g. PodList. */
-    private void fixListKind(String path, MockResponse response) {
-        if (response.code() != 200 || response.getBody() == null) {
-            return;
-        }
-        String[] parts = path.substring(1).split("/");
-        String group;
-        String version;
-        int rest;
-        if (parts.length >= 3 && parts[0].equals("api")) {
-            group = "";
-            version = parts[1];
-            rest = 2;
-        } else if (parts.length >= 4 && parts[0].equals("apis")) {
-            group = parts[1];
-            version = parts[2];
-            rest = 3;
-        } else {
-            return;
-        }
-        int remaining = parts.length - rest;
-        String plural;
-        if (remaining == 1) {
-            plural = parts[rest];
-        } else if (remaining == 3 && parts[rest].equals("namespaces")) {
-            plural = parts[rest + 2];
-        } else {
-            return;
-        }
-        Optional<String> kind = catalog.kindOf(group, version, plural);
-        if (kind.isEmpty()) {
-            return;
-        }
-        byte[] body = response.getBody().getBytes();
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (!text.startsWith(MOCK_LIST_PREFIX)) {
-            return;
-        }
-        String groupVersion = group.isEmpty() ? version : group + "/" + version;
-        response.setBody("{\"apiVersion\":\"" + groupVersion + "\",\"kind\":\"" + kind.get() + "List\","
-                + text.substring(MOCK_LIST_PREFIX.length()));
     }
 
     private static MockResponse json(String body) {

@@ -29,7 +29,12 @@ import java.util.logging.Logger;
 
 /**
  * A simulated Kubernetes API server for tests and demos: fabric8's {@link KubernetesMockServer} in CRUD mode
- * (objects are stored and watched, nothing runs), plus what real clients need from a server and the mock lacks:
+ * (objects are stored and watched, nothing runs), with the teeth of a real server where the product relies on them
+ * (ADR 12): it validates names, labels and required fields (422 {@code Invalid}), refuses unknown fields under
+ * {@code fieldValidation=Strict}, fills in defaults, refuses objects in missing namespaces, serves the groups of
+ * custom resources only while their CRDs exist, lets deleted namespaces terminate and collects dependents, and can
+ * expire watches (410 Gone). It starts with the namespaces default, kube-system, kube-public and kube-node-lease;
+ * {@link #seedSample()} adds Istio's CRDs. Plus what real clients need from a server and the mock lacks:
  * {@code /version}, discovery documents (see {@link ApiCatalog}), a JSON content type on every answer and the
  * right kind on collections. Served over HTTPS with a self-signed certificate on localhost.
  *
@@ -37,8 +42,8 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>OpenAPI v3 documents ({@link OpenApiIndex}): Helm validates manifests unless told not to, and without
  *       {@code /openapi/v3} it falls back to v2 and fails with "failed to download openapi". The documents say that
- *       the server validates fields itself, so Helm keeps validation on and sends the objects as they are; tests
- *       need no switch that production code would not use;</li>
+ *       the server validates fields itself (it does, see {@link Admission}), so Helm keeps validation on and sends the
+ *       objects as they are; tests need no switch that production code would not use;</li>
  *   <li>protobuf bodies ({@link ProtobufObjects}): Helm keeps each release revision in a Secret, written through
  *       client-go's typed client in protobuf whatever the server answers; the mock reads only JSON, so the body is
  *       decoded first (without it Helm's install never finishes). The Secret's {@code data.release} (base64 of
@@ -50,7 +55,7 @@ import java.util.logging.Logger;
  *   <li>server-side apply ({@link ServerSideApply}): created when missing, merged otherwise, with the field
  *       manager's fields recorded in {@code managedFields} and its dropped fields removed; conflicts with other
  *       managers are not simulated (every apply is forced) and ownership is approximated from the applied
- *       configuration, not the types' schemas. {@code dryRun=All} is honoured for applies only;</li>
+ *       configuration, not the types' schemas;</li>
  *   <li>reason {@code AlreadyExists} on a 409 to a create (the mock says {@code Invalid}): Helm's
  *       {@code createNamespace} goes by the reason, and installing a second release into an existing namespace
  *       failed with "Namespace 'istio-system' already exists";</li>

@@ -30,7 +30,7 @@ class MainWindowTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system", "bookinfo");
         Path dir = Files.createDirectories(Path.of("target", "ui-test"));
         kubeconfig = dir.resolve("kubeconfig-" + ProcessHandle.current().pid() + ".yaml");
         cluster.writeKubeconfig(kubeconfig, "simulated");

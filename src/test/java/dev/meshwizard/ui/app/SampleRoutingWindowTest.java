@@ -42,7 +42,7 @@ class SampleRoutingWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().installIstioCrds();
         cluster.startControllers(Duration.ofMillis(20));
         Path dir = Files.createTempDirectory(Path.of("target"), "sample-ui");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");

@@ -27,7 +27,7 @@ class KialiTabModelTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         sessionModel.connected(new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim"));
         model = new KialiTabModel(jobs, sessionModel, Runnable::run);

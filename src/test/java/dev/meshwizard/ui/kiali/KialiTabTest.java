@@ -43,7 +43,7 @@ class KialiTabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system");
         Path dir = Files.createTempDirectory(Path.of("target"), "kiali-tab");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

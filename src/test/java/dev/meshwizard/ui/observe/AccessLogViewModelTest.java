@@ -40,7 +40,7 @@ class AccessLogViewModelTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system", "bookinfo").installIstioCrds();
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         cluster.createAll(List.of(GatewayObjects.service("LoadBalancer", null), GatewayObjects.pod("gw-a"),
                 TestPods.pod("bookinfo", "details-v1-y").container("details", "details:1").istioProxy().build(),

@@ -31,7 +31,7 @@ class GatewayProbeViewModelTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system", "bookinfo");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         sessionModel.connected(new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim"));
         model = new GatewayProbeViewModel(jobs, new PlanModel(jobs), sessionModel, Runnable::run, new IngressProbe());

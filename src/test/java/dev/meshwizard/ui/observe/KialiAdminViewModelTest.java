@@ -32,7 +32,7 @@ class KialiAdminViewModelTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system", "monitoring");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         sessionModel.connected(new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim"));
         model = new KialiAdminViewModel(jobs, planModel, sessionModel, opened::incrementAndGet);

@@ -74,7 +74,8 @@ class InjectionModelTest {
         connect();
 
         // Then
-        assertThat(model.namespaces()).extracting(NamespaceInjection::name).containsExactly("shop", "web");
+        assertThat(model.namespaces()).extracting(NamespaceInjection::name).containsExactly("default",
+                "kube-node-lease", "kube-public", "kube-system", "shop", "web");
         NamespaceInjection shop = model.namespaces().stream().filter(n -> n.name().equals("shop")).findFirst()
                 .orElseThrow();
         assertThat(InjectionModel.describe(shop)).isEqualTo("revision old");

@@ -106,7 +106,7 @@ class RoutingStepViewModelTest {
         Path cert = Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE", body(600, 1)));
         Path key = Files.writeString(dir.resolve("tls.key"), pem("PRIVATE KEY", keyBody));
         assertThat(model.templates().addTlsGateway("shop", "shop.example.com", "shop-tls", cert, key)).isEmpty();
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().installIstioCrds();
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         session.connected(new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim"));
 
