@@ -49,6 +49,10 @@ final class Discovery {
         return SimulatedApiDispatcher.status(404, "NotFound", "the server could not find the requested resource");
     }
 
+    private static MockResponse notFound(String message) {
+        return SimulatedApiDispatcher.status(404, "NotFound", message);
+    }
+
     /** The answer to a GET of {@code path} when it is one of these documents. */
     Optional<MockResponse> own(String path) {
         switch (path) {
@@ -71,15 +75,15 @@ final class Discovery {
         }
         if (path.startsWith(OpenApiIndex.ROOT + "/")) {
             return Optional.of(openApi.document(path).map(Discovery::json)
-                    .orElseGet(() -> SimulatedApiDispatcher.status(404, "NotFound", "no OpenAPI document for " + path)));
+                    .orElseGet(() -> notFound("no OpenAPI document for " + path)));
         }
         if (path.startsWith("/openapi")) {
-            return Optional.of(SimulatedApiDispatcher.status(404, "NotFound", "the simulated API server serves only OpenAPI v3"));
+            return Optional.of(notFound("the simulated API server serves only OpenAPI v3"));
         }
         String[] parts = path.substring(1).split("/");
         if (parts.length == 2 && parts[0].equals("api")) {
             return Optional.of(catalog.resourceList("", parts[1]).map(Discovery::json)
-                    .orElseGet(() -> SimulatedApiDispatcher.status(404, "NotFound", "version " + parts[1] + " is not served")));
+                    .orElseGet(() -> notFound("version " + parts[1] + " is not served")));
         }
         if (parts.length == 2 && parts[0].equals("apis")) {
             return Optional.of(catalog.group(parts[1]).map(Discovery::json)

@@ -58,8 +58,8 @@ public final class KnownCrds {
     private static CustomResourceDefinition crd(String group, String kind, String plural, List<String> versions,
                                                 String... shortNames) {
         String storage = versions.stream().filter(v -> v.contains("beta")).findFirst().orElse(versions.get(0));
-        List<CustomResourceDefinitionVersion> served = versions.stream().map(v -> new CustomResourceDefinitionVersionBuilder()
-                .withName(v).withServed(true).withStorage(v.equals(storage))
+        List<CustomResourceDefinitionVersion> served = versions.stream().map(v ->
+                new CustomResourceDefinitionVersionBuilder().withName(v).withServed(true).withStorage(v.equals(storage))
                 .withNewSubresources().withNewStatus().endStatus().endSubresources()
                 .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
                 .endOpenAPIV3Schema().endSchema().build()).toList();

@@ -56,7 +56,8 @@ final class ObjectValidation {
             nameRule(path).apply(name).forEach(e -> errors.invalid("metadata.name", name, e));
         }
         labels(metadata.path("labels"), "metadata.labels", errors);
-        metadata.path("annotations").fieldNames().forEachRemaining(key -> NameRules.labelKey(key.toLowerCase(java.util.Locale.ROOT))
+        metadata.path("annotations").fieldNames().forEachRemaining(key -> NameRules
+                .labelKey(key.toLowerCase(java.util.Locale.ROOT))
                 .forEach(e -> errors.invalid("metadata.annotations", key, e)));
     }
 

@@ -170,6 +170,31 @@ class SimulatedApiValidationTest {
                 .doesNotContainKey("dta");
     }
 
+    @Test
+    void aCustomResourceFieldItsCrdSchemaLacksIsRefusedWhenStrictAndPrunedOtherwise() throws Exception {
+        client.apiextensions().v1().customResourceDefinitions().resource(new io.fabric8.kubernetes.api.model
+                .apiextensions.v1.CustomResourceDefinitionBuilder().withNewMetadata().withName("widgets.example.com")
+                .endMetadata().withNewSpec().withGroup("example.com").withScope("Namespaced").withNewNames()
+                .withKind("Widget").withPlural("widgets").endNames().addNewVersion().withName("v1").withServed(true)
+                .withStorage(true).withNewSchema().withNewOpenAPIV3Schema().withType("object")
+                .addToProperties("spec", new io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder()
+                        .withType("object").addToProperties("size", new io.fabric8.kubernetes.api.model.apiextensions
+                                .v1.JSONSchemaPropsBuilder().withType("integer").build()).build())
+                .endOpenAPIV3Schema().endSchema().endVersion().endSpec().build()).create();
+        String body = "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"%s\"},"
+                + "\"spec\":{\"size\":1,\"colour\":\"red\"}}";
+
+        HttpResponse<String> strict = post("/apis/example.com/v1/namespaces/default/widgets?fieldValidation=Strict",
+                body.formatted("strict"));
+        HttpResponse<String> lenient = post("/apis/example.com/v1/namespaces/default/widgets",
+                body.formatted("lenient"));
+
+        assertThat(strict.code()).isEqualTo(400);
+        assertThat(strict.body()).contains("strict decoding error: unknown field \\\"spec.colour\\\"");
+        assertThat(lenient.code()).isEqualTo(201);
+        assertThat(lenient.body()).contains("\"size\":1").doesNotContain("colour");
+    }
+
     private static HttpResponse<String> post(String path, String json) throws Exception {
         HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(cluster.url() + path)
                 .post("application/json", json).build();

@@ -34,7 +34,10 @@ final class WatchHistory {
         return open.size();
     }
 
-    /** A watch from {@code since} that the history no longer reaches: an ERROR event with 410 Expired. */
+    /**
+     * The answer to a watch from {@code since} that the history no longer reaches, as a real server gives it: the
+     * watch opens and its one event is an ERROR with the 410 {@code Expired} Status; the client ends it.
+     */
     MockResponse gone(long since) {
         String event = "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
                 + "\"status\":\"Failure\",\"message\":\"too old resource version: " + since + " (" + compactedBelow
@@ -43,7 +46,6 @@ final class WatchHistory {
             @Override
             public void onOpen(WebSocket webSocket, Response response) {
                 webSocket.send(event);
-                webSocket.close(1000, "");
             }
         });
     }
