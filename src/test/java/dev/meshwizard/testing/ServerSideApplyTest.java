@@ -91,6 +91,21 @@ class ServerSideApplyTest {
         assertThat(client.configMaps().inNamespace("default").withName("other").get()).isNull();
     }
 
+    @Test
+    void aDryRunIsValidatedAsTheWriteWouldBe() {
+        // When a dry run applies a label value the server refuses
+        io.fabric8.kubernetes.client.KubernetesClientException refused = org.assertj.core.api.Assertions
+                .catchThrowableOfType(io.fabric8.kubernetes.client.KubernetesClientException.class,
+                        () -> client.resource(config(Map.of(), Map.of("tier", "front end"))).dryRun()
+                                .fieldManager("tester").forceConflicts().serverSideApply());
+
+        // Then it is refused as the apply itself would be, naming the field
+        assertThat(refused.getCode()).isEqualTo(422);
+        assertThat(refused.getStatus().getMessage()).startsWith("ConfigMap \"settings\" is invalid: metadata.labels: "
+                + "Invalid value: \"front end\"");
+        assertThat(client.configMaps().inNamespace("default").withName("settings").get()).isNull();
+    }
+
     private ConfigMap apply(ConfigMap config) {
         return client.resource(config).fieldManager("tester").forceConflicts().serverSideApply();
     }

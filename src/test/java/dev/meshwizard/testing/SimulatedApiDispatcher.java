@@ -122,8 +122,18 @@ final class SimulatedApiDispatcher extends Dispatcher {
         }
         if ("PATCH".equals(request.getMethod()) && contentType != null
                 && contentType.startsWith(ServerSideApply.CONTENT_TYPE)) {
-            return withJsonType(ServerSideApply.handle(path, fullPath, request.getBody().getBytes(),
-                    this::storeDirectly));
+            MockResponse applied = ServerSideApply.handle(path, fullPath, request.getBody().getBytes(),
+                    this::storeDirectly);
+            boolean answered = applied.code() == 200 || applied.code() == 201;
+            if (answered && resource.isPresent() && "All".equals(Admission.queryParameter(fullPath, "dryRun"))) {
+                // A dry run stores nothing but is admitted as the real write would be: defaults, validation
+                Admission.Decision decision = admission.admit(resource.get(), fullPath, applied.getBody().getBytes(),
+                        applied.code() == 201);
+                return decision.refused() ? decision.refusal()
+                        : withJsonType(new MockResponse().setResponseCode(applied.code())
+                                .setBody(decision.object().toString()));
+            }
+            return withJsonType(applied);
         }
         boolean write = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod());
         List<String> warnings = List.of();
