@@ -67,6 +67,15 @@ class InstallCommandTest {
     }
 
     @Test
+    void anObjectTheServerFindsInvalidStopsTheRunWithExitOneAndTheFieldInTheError() {
+        int exit = install("--set", "istio-ingressgateway.labels.app=not valid!", "--timeout", "60s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("istio-ingressgateway").contains("is invalid")
+                .contains("metadata.labels: Invalid value: \"not valid!\"");
+    }
+
+    @Test
     void dryRunRendersWithoutTouchingTheCluster() {
         int exit = install("--dry-run");
 
