@@ -101,6 +101,14 @@ final class ApiCatalog {
                 crud("validatingadmissionpolicybindings", "ValidatingAdmissionPolicyBinding", false),
                 crud("validatingwebhookconfigurations", "ValidatingWebhookConfiguration", false)));
         add("policy", "v1", List.of(crud("poddisruptionbudgets", "PodDisruptionBudget", true, "pdb")));
+        add("batch", "v1", List.of(crud("cronjobs", "CronJob", true, "cj").inAll(), crud("jobs", "Job", true).inAll()));
+        add("coordination.k8s.io", "v1", List.of(crud("leases", "Lease", true)));
+        add("discovery.k8s.io", "v1", List.of(crud("endpointslices", "EndpointSlice", true)));
+        add("events.k8s.io", "v1", List.of(crud("events", "Event", true, "ev")));
+        add("networking.k8s.io", "v1", List.of(crud("ingressclasses", "IngressClass", false),
+                crud("ingresses", "Ingress", true, "ing"), crud("networkpolicies", "NetworkPolicy", true, "netpol")));
+        add("scheduling.k8s.io", "v1", List.of(crud("priorityclasses", "PriorityClass", false, "pc")));
+        add("storage.k8s.io", "v1", List.of(crud("storageclasses", "StorageClass", false, "sc")));
         for (String version : List.of("v2", "v1")) {
             add("autoscaling", version,
                     List.of(crud("horizontalpodautoscalers", "HorizontalPodAutoscaler", true, "hpa").inAll()));

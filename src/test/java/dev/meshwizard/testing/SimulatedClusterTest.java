@@ -62,7 +62,8 @@ class SimulatedClusterTest {
         APIGroupList groups = Serialization.unmarshal(response.body(), APIGroupList.class);
         assertThat(groups.getGroups()).extracting(g -> g.getName()).contains("apps", "rbac.authorization.k8s.io",
                 "apiextensions.k8s.io", "admissionregistration.k8s.io", "policy", "autoscaling",
-                "authorization.k8s.io", "networking.istio.io", "security.istio.io", "telemetry.istio.io");
+                "authorization.k8s.io", "batch", "coordination.k8s.io", "networking.k8s.io", "networking.istio.io",
+                "security.istio.io", "telemetry.istio.io");
         assertThat(groups.getGroups()).filteredOn(g -> g.getName().equals("networking.istio.io"))
                 .singleElement().satisfies(g -> assertThat(g.getPreferredVersion().getGroupVersion())
                         .isEqualTo("networking.istio.io/v1"));
