@@ -45,7 +45,10 @@ public final class HelmInstaller {
 
     /**
      * Upgrades the release to the plan's chart and values, or installs it when Helm has no record of it, creating
-     * the namespace if needed: what {@code helm upgrade --install --create-namespace} does. It is done as a list
+     * the namespace if needed: what {@code helm upgrade --install --create-namespace --reset-values} does. The
+     * plan's values replace the release's earlier ones, also when the plan has none: without
+     * {@code --reset-values} Helm would keep the previous revision's values whenever it is given no values at all.
+     * It is done as a list
      * and then an install or an upgrade because helm-java 0.0.21's {@code upgrade().install()} ignores kubeconfig
      * text when the release is new and falls back to {@code ~/.kube/config} (manusa/helm-java#252).
      *
@@ -147,8 +150,9 @@ public final class HelmInstaller {
     /**
      * Rolls a release back to an earlier revision: a new revision with that revision's chart and values, which
      * is what {@code helm rollback} does. helm-java has no rollback call, so the chart is taken out of Helm's
-     * record of that revision and upgraded to with the values it had; Helm describes the new revision as
-     * "Rollback to N". A newest revision stuck in a pending state is first marked failed, since Helm refuses any
+     * record of that revision and upgraded to with exactly the values it had, with {@code --reset-values} so that
+     * a revision installed with the chart's defaults (no values) gets no values rather than the newest revision's;
+     * Helm describes the new revision as "Rollback to N". A newest revision stuck in a pending state is first marked failed, since Helm refuses any
      * operation while one is pending.
      *
      * @return Helm's record of the new revision
@@ -174,7 +178,7 @@ public final class HelmInstaller {
             ChartFiles.write(target.chartJson(), chartDir);
             valuesFile = ValuesFiles.write(ChartFiles.yaml(HelmRecords.asMap(target.config())));
             Release release = Helm.upgrade(chartDir.toString()).withName(name).withNamespace(namespace)
-                    .withValuesFile(valuesFile).withDescription("Rollback to " + revision)
+                    .withValuesFile(valuesFile).resetValues().withDescription("Rollback to " + revision)
                     .withTimeout(seconds(timeout)).withKubeConfigContents(kubeconfig).call();
             HelmRelease result = HelmRelease.of(release);
             LOG.info("Helm release {} in {} rolled back to revision {}: now revision {} {}", name, namespace,
@@ -219,7 +223,7 @@ public final class HelmInstaller {
 
     private Release upgrade(Path chart, ChartRelease release, Map<String, String> sets, Path valuesFile,
                             Duration timeout) {
-        UpgradeCommand command = Helm.upgrade(chart.toString())
+        UpgradeCommand command = Helm.upgrade(chart.toString()).resetValues()
                 .withName(release.name()).withNamespace(release.namespace())
                 .withTimeout(seconds(timeout)).withKubeConfigContents(kubeconfig);
         if (valuesFile != null) {

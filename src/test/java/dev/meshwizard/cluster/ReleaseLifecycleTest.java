@@ -119,6 +119,41 @@ class ReleaseLifecycleTest {
     }
 
     @Test
+    void rollbackToARevisionInstalledWithTheChartsDefaultsReproducesItsManifestExactly() throws Exception {
+        // Given istiod installed with empty values, then upgraded with a trace sampling of 10
+        install(plan);
+        install(withIstiodValues("pilot:\n  traceSampling: 10\n"));
+        assertThat(traceSampling()).isEqualTo("10");
+
+        // When istiod is rolled back to revision 1
+        HelmRelease rolledBack = session.helm().rollback("istiod", NAMESPACE, 1, TIMEOUT);
+
+        // Then revision 3 is what revision 1 was: the same manifest, the chart's default sampling
+        assertThat(rolledBack.revision()).isEqualTo(3);
+        HelmRecords records = new HelmRecords(session.client());
+        List<ReleaseRecord> history = records.history("istiod", NAMESPACE);
+        assertThat(history.get(2).manifest()).isEqualTo(history.get(0).manifest())
+                .doesNotContain("value: \"10\"");
+        assertThat(history.get(2).config()).isEqualTo(history.get(0).config());
+        assertThat(traceSampling()).isNotEqualTo("10");
+    }
+
+    @Test
+    void anUpgradeWithValuesClearedGoesBackToTheChartsDefaultsInsteadOfKeepingTheOldValues() throws Exception {
+        // Given istiod upgraded with a trace sampling of 10
+        install(plan);
+        install(withIstiodValues("pilot:\n  traceSampling: 10\n"));
+
+        // When the plan's istiod values are emptied again and installed
+        install(plan);
+
+        // Then Helm did not reuse revision 2's values: revision 3 renders like revision 1
+        List<ReleaseRecord> history = new HelmRecords(session.client()).history("istiod", NAMESPACE);
+        assertThat(history.get(2).manifest()).isEqualTo(history.get(0).manifest());
+        assertThat(traceSampling()).isNotEqualTo("10");
+    }
+
+    @Test
     void aReleaseStuckInPendingUpgradeIsRefusedByInstallAndFixedByRollback() throws Exception {
         install(plan);
         install(plan);
@@ -208,6 +243,17 @@ class ReleaseLifecycleTest {
             assertThat(viaRelay.helm().list(NAMESPACE)).extracting(HelmRelease::name)
                     .containsExactlyInAnyOrder("istio-base", "istiod", "istio-ingressgateway");
         }
+    }
+
+    private InstallPlan withIstiodValues(String values) {
+        return plan.withReleases(List.of(plan.releases().get(0), plan.releases().get(1).withValues(values),
+                plan.releases().get(2)));
+    }
+
+    private String traceSampling() {
+        return session.client().apps().deployments().inNamespace(NAMESPACE).withName("istiod").get().getSpec()
+                .getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(env -> env.getName().equals("PILOT_TRACE_SAMPLING")).findFirst().orElseThrow().getValue();
     }
 
     private InstallPlan withIstiodReplicas(int replicas) {
