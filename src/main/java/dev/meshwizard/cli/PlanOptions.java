@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,6 +63,9 @@ final class PlanOptions {
         String repo;
     }
 
+    /** Release names after the revision renamed istiod, to the names --values used. */
+    private final Map<String, String> namedBefore = new HashMap<>();
+
     /** Builds the plan, or says what to fix (naming the option, file, line or key). */
     InstallPlan plan() throws BadInput {
         InstallPlan plan = basePlan();
@@ -83,7 +87,7 @@ final class PlanOptions {
     }
 
     private String valuesName(ChartRelease release) {
-        Path file = valuesFiles.get(release.name());
+        Path file = valuesFiles.get(namedBefore.getOrDefault(release.name(), release.name()));
         return file != null ? file.toString() : "values/" + release.name() + ".yaml";
     }
 
@@ -109,12 +113,20 @@ final class PlanOptions {
             ChartSourceSpec spec = sourceSpec();
             plan = Plans.forProfile(chosen, spec, version == null ? "" : version);
         }
-        if (platform != null || revision != null) {
-            plan = new InstallPlan(plan.profile(), platform != null ? platform : plan.platform(),
-                    revision != null ? revision : plan.revision(), plan.istioVersion(), plan.source(),
+        if (platform != null) {
+            plan = new InstallPlan(plan.profile(), platform, plan.revision(), plan.istioVersion(), plan.source(),
                     plan.releases());
         }
-        return applySets(applyValues(plan));
+        // --values and --set name the releases as the plan had them; the revision then renames istiod
+        InstallPlan withValues = applySets(applyValues(plan));
+        if (revision == null) {
+            return withValues;
+        }
+        InstallPlan revised = withValues.withRevision(revision);
+        for (int i = 0; i < revised.releases().size(); i++) {
+            namedBefore.put(revised.releases().get(i).name(), withValues.releases().get(i).name());
+        }
+        return revised;
     }
 
     private ChartSourceSpec sourceSpec() throws BadInput {

@@ -35,4 +35,20 @@ public record InstallPlan(String profile, String platform, String revision, Stri
     public InstallPlan withReleases(List<ChartRelease> newReleases) {
         return new InstallPlan(profile, platform, revision, istioVersion, source, newReleases);
     }
+
+    /**
+     * The same plan with another revision. An istiod release that has the name the old revision gives it
+     * ({@code istiod}, or {@code istiod-<old>}) is renamed to the one the new revision gives it
+     * ({@link Plans#istiodReleaseName(String)}), so that a revisioned control plane is a second release beside
+     * the first rather than an upgrade of it; a release the user named otherwise keeps its name.
+     */
+    public InstallPlan withRevision(String newRevision) {
+        String next = newRevision == null ? "" : newRevision.trim();
+        String oldName = Plans.istiodReleaseName(revision);
+        String newName = Plans.istiodReleaseName(next);
+        List<ChartRelease> renamed = releases.stream()
+                .map(r -> r.component() == Component.ISTIOD && r.name().equals(oldName) ? r.withName(newName) : r)
+                .toList();
+        return new InstallPlan(profile, platform, next, istioVersion, source, renamed);
+    }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@code istio-base}, {@code istiod} and {@code istio-ingressgateway}; demo adds {@code istio-egressgateway}
  * (a ClusterIP Service); ambient has {@code istio-cni} and {@code ztunnel} instead of a gateway. Each release
  * starts with a short commented values file. A profile that Helm knows (demo, ambient, …) is passed to every
- * release as {@code --set profile=<name>}.
+ * release as {@code --set profile=<name>}. With a revision, istiod is {@code istiod-<revision>}
+ * ({@link InstallPlan#withRevision(String)}); the gateways keep their names.
  */
 public final class Plans {
 
@@ -49,13 +50,23 @@ public final class Plans {
             String name = switch (component) {
                 case BASE -> "istio-base";
                 case CNI -> "istio-cni";
-                case ISTIOD -> "istiod";
+                case ISTIOD -> istiodReleaseName("");
                 case ZTUNNEL -> "ztunnel";
                 case GATEWAY -> gateways++ == 0 ? "istio-ingressgateway" : "istio-egressgateway";
             };
             releases.add(new ChartRelease(name, ISTIO_SYSTEM, component, defaultValues(component, name), sets));
         }
         return new InstallPlan(profile.id(), "", "", istioVersion, source, releases);
+    }
+
+    /**
+     * The istiod release name for a revision: {@code istiod} without one, {@code istiod-<revision>} with one, as
+     * Istio's canary upgrade guide installs it ({@code helm install istiod-canary istio/istiod --set
+     * revision=canary}), so that two control planes are two releases side by side.
+     */
+    public static String istiodReleaseName(String revision) {
+        String trimmed = revision == null ? "" : revision.trim();
+        return trimmed.isEmpty() ? "istiod" : "istiod-" + trimmed;
     }
 
     /**

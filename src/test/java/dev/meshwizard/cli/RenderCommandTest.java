@@ -47,8 +47,9 @@ class RenderCommandTest {
         int exit = render("--istio-dir", istio.toString(), "--revision", "1-30-3", "--out", export.toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(export.resolve("values/istiod.yaml")).exists();
-        assertThat(Files.readString(export.resolve("install.sh"))).contains("helm upgrade --install istiod");
+        assertThat(export.resolve("values/istiod-1-30-3.yaml")).exists();
+        assertThat(Files.readString(export.resolve("install.sh"))).contains("helm upgrade --install istiod-1-30-3 ")
+                .doesNotContain("defaultRevision");
         for (String script : new String[] {"install.sh", "uninstall.sh"}) {
             Process bash = new ProcessBuilder("bash", "-n", export.resolve(script).toString()).start();
             assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();

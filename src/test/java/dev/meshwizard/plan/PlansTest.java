@@ -161,4 +161,18 @@ class PlansTest {
                 .toList();
         return plan.withReleases(releases);
     }
+
+    @Test
+    void withARevisionIstiodIsASecondReleaseNamedAfterItAndTheOtherReleasesKeepTheirNames() {
+        InstallPlan plan = Plans.forProfile(Profile.DEMO, REPO, "1.30.3");
+
+        InstallPlan revised = plan.withRevision(" 1-30-3 ");
+
+        assertThat(revised.revision()).isEqualTo("1-30-3");
+        assertThat(revised.releases()).extracting(ChartRelease::name).containsExactly("istio-base", "istiod-1-30-3",
+                "istio-ingressgateway", "istio-egressgateway");
+        assertThat(revised.withRevision("").releases()).extracting(ChartRelease::name)
+                .containsExactlyElementsOf(plan.releases().stream().map(ChartRelease::name).toList());
+        assertThat(Plans.istiodReleaseName("canary")).isEqualTo("istiod-canary");
+    }
 }

@@ -97,7 +97,7 @@ class ExporterTest {
                 "helm [repo] [add] [istio] [https://istio-release.storage.googleapis.com/charts] [--force-update]",
                 "helm [repo] [update] [istio]",
                 "helm [upgrade] [--install] [istio-base] [istio/base]" + common + " [-f] [values/istio-base.yaml]"
-                        + planSets + " [--set] [defaultRevision=canary] [--wait]",
+                        + planSets + " [--wait]",
                 "helm [upgrade] [--install] [istiod] [istio/istiod]" + common + " [-f] [values/istiod.yaml]"
                         + planSets + " [--set] [revision=canary] [--set] [pilot.env.EXTRA=a\\,b] [--wait]",
                 "helm [upgrade] [--install] [istio-ingressgateway] [istio/gateway]" + common

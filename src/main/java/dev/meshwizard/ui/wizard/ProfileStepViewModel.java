@@ -100,7 +100,8 @@ public final class ProfileStepViewModel {
     /** A new profile: its default releases, keeping the values of releases that keep their name. */
     private void switchProfile(Profile chosen) {
         InstallPlan current = planModel.plan();
-        InstallPlan fresh = Plans.forProfile(chosen, current.source(), current.istioVersion());
+        InstallPlan fresh = Plans.forProfile(chosen, current.source(), current.istioVersion())
+                .withRevision(current.revision());
         Map<String, ChartRelease> kept = current.releases().stream()
                 .collect(Collectors.toMap(ChartRelease::name, Function.identity(), (a, b) -> a));
         List<ChartRelease> merged = new ArrayList<>();
@@ -117,8 +118,9 @@ public final class ProfileStepViewModel {
             return;
         }
         InstallPlan current = planModel.plan();
-        planModel.publish(new InstallPlan(current.profile(), platform.get(), revision.get().trim(),
-                istioVersion.get().trim(), sourceSpec(), current.releases()));
+        InstallPlan revised = current.withRevision(revision.get());
+        planModel.publish(new InstallPlan(current.profile(), platform.get(), revised.revision(),
+                istioVersion.get().trim(), sourceSpec(), revised.releases()));
     }
 
     private ChartSourceSpec sourceSpec() {

@@ -1,0 +1,75 @@
+package dev.meshwizard.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshwizard.job.SameThreadJobRunner;
+import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.Plans;
+import dev.meshwizard.plan.Profile;
+import dev.meshwizard.ui.app.PlanModel;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Profile step's revision: a revisioned control plane is a release of its own, beside the first. */
+class ProfileStepViewModelTest {
+
+    private PlanModel planModel;
+    private ProfileStepViewModel model;
+
+    @BeforeEach
+    void plan() {
+        SameThreadJobRunner jobs = new SameThreadJobRunner();
+        planModel = new PlanModel(jobs);
+        planModel.publish(Plans.forProfile(Profile.DEFAULT,
+                ChartSourceSpec.helmRepo(ChartSourceSpec.ISTIO_REPO, "1.30.3"), "1.30.3"));
+        model = new ProfileStepViewModel(jobs, planModel);
+    }
+
+    private List<String> names() {
+        return planModel.plan().releases().stream().map(ChartRelease::name).toList();
+    }
+
+    @Test
+    void typingARevisionNamesTheIstiodReleaseAfterItAndKeepsItsValues() {
+        // Given istiod's values edited
+        ChartRelease istiod = planModel.plan().release("istiod").orElseThrow();
+        planModel.publish(planModel.plan().withReleases(List.of(planModel.plan().releases().get(0),
+                istiod.withValues("pilot:\n  traceSampling: 10\n"), planModel.plan().releases().get(2))));
+
+        // When a revision is typed
+        model.revisionProperty().set("1-30-3");
+
+        // Then the plan and the step's release list name istiod after it; the gateway keeps its name
+        assertThat(names()).containsExactly("istio-base", "istiod-1-30-3", "istio-ingressgateway");
+        assertThat(model.releases()).extracting(ChartRelease::name).contains("istiod-1-30-3");
+        assertThat(planModel.plan().release("istiod-1-30-3").orElseThrow().valuesYaml()).contains("traceSampling: 10");
+
+        // When it is changed, then cleared
+        model.revisionProperty().set("1-31-0");
+        assertThat(names()).contains("istiod-1-31-0");
+        model.revisionProperty().set("");
+        assertThat(names()).containsExactly("istio-base", "istiod", "istio-ingressgateway");
+    }
+
+    @Test
+    void anIstiodReleaseTheUserRenamedKeepsItsName() {
+        model.editRelease(planModel.plan().release("istiod").orElseThrow(), "control-plane", "istio-system");
+
+        model.revisionProperty().set("1-30-3");
+
+        assertThat(names()).contains("control-plane").doesNotContain("istiod-1-30-3");
+        assertThat(planModel.plan().revision()).isEqualTo("1-30-3");
+    }
+
+    @Test
+    void switchingProfileWithARevisionKeepsTheRevisionedIstiod() {
+        model.revisionProperty().set("1-30-3");
+
+        model.profileProperty().set(Profile.DEMO);
+
+        assertThat(names()).containsExactly("istio-base", "istiod-1-30-3", "istio-ingressgateway",
+                "istio-egressgateway");
+    }
+}
