@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +39,20 @@ public final class HelmInstaller {
 
     private final String kubeconfig;
     private final HelmRecords records;
+    private final OperationLeases leases;
 
-    HelmInstaller(String kubeconfig, HelmRecords records) {
+    HelmInstaller(String kubeconfig, HelmRecords records, OperationLeases leases) {
         this.kubeconfig = Objects.requireNonNull(kubeconfig, "kubeconfig");
         this.records = Objects.requireNonNull(records, "records");
+        this.leases = Objects.requireNonNull(leases, "leases");
+    }
+
+    /**
+     * {@link #upgradeOrInstall(InstallPlan, ChartRelease, ChartSource, Duration, Consumer)} without notes.
+     */
+    public HelmRelease upgradeOrInstall(InstallPlan plan, ChartRelease release, ChartSource charts, Duration timeout)
+            throws HelmException {
+        return upgradeOrInstall(plan, release, charts, timeout, note -> { });
     }
 
     /**
@@ -52,12 +64,19 @@ public final class HelmInstaller {
      * and then an install or an upgrade because helm-java 0.0.21's {@code upgrade().install()} ignores kubeconfig
      * text when the release is new and falls back to {@code ~/.kube/config} (manusa/helm-java#252).
      *
+     * <p>A release whose newest revision is pending ({@code pending-install}, {@code pending-upgrade}) with no
+     * operation in progress — its client was killed, see {@link OperationLeases} — has that revision marked
+     * failed first and is then upgraded, which is what Helm's manual repair amounts to; {@code notes} is told so.
+     * While one may still be in progress, the release is refused.
+     *
      * @param timeout how long Helm may take for any one Kubernetes operation (hooks); whole seconds, rounded up
+     * @param notes   gets a sentence for what was done beyond the install or upgrade (a pending revision marked
+     *                failed)
      * @return Helm's record of the new revision
      * @throws HelmException with Helm's message when the chart cannot be found or Helm fails
      */
-    public HelmRelease upgradeOrInstall(InstallPlan plan, ChartRelease release, ChartSource charts, Duration timeout)
-            throws HelmException {
+    public HelmRelease upgradeOrInstall(InstallPlan plan, ChartRelease release, ChartSource charts, Duration timeout,
+                                        Consumer<String> notes) throws HelmException {
         Path chart;
         try {
             chart = charts.chart(release.component());
@@ -77,16 +96,13 @@ public final class HelmInstaller {
             throw new HelmException(release.name(), e.getMessage(), e.getCause());
         }
         if (existing.isPresent() && existing.get().pending()) {
-            HelmRelease stuck = existing.get();
-            throw new HelmException(release.name(), "the release is stuck in " + stuck.status()
-                    + " (revision " + stuck.revision() + "), so Helm refuses to change it. "
-                    + (stuck.revision() > 1 ? "Roll it back to its last deployed revision, or uninstall it"
-                    : "Uninstall it, then install again"));
+            recoverPending(release, timeout, notes);
         }
         boolean known = existing.isPresent();
         Path valuesFile = null;
         long start = System.nanoTime();
-        try {
+        try (OperationLeases.Held lease = leases.begin(release.name(), release.namespace(),
+                known ? "upgrade" : "install", timeout)) {
             if (!release.valuesYaml().isBlank()) {
                 valuesFile = ValuesFiles.write(release.valuesYaml());
             }
@@ -104,6 +120,30 @@ public final class HelmInstaller {
         } finally {
             deleteQuietly(valuesFile);
         }
+    }
+
+    private void recoverPending(ChartRelease release, Duration timeout, Consumer<String> notes)
+            throws HelmException {
+        Optional<ReleaseRecord> newest = records.latest(release.name(), release.namespace());
+        if (newest.isEmpty() || !HelmRecords.pending(newest.get().status())) {
+            return;
+        }
+        ReleaseRecord stuck = newest.get();
+        Optional<String> why = leases.abandoned(stuck, timeout);
+        if (why.isEmpty()) {
+            throw new HelmException(release.name(), "the release is stuck in " + stuck.status()
+                    + " (revision " + stuck.revision() + "), so Helm refuses to change it, and another client may"
+                    + " still be working on it (it started " + stuck.updated()
+                    .map(t -> t.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("at an unknown time")
+                    + "). If none is, run again once the timeout (" + timeout.toSeconds() + " s) has passed. "
+                    + (stuck.revision() > 1 ? "Roll it back to its last deployed revision, or uninstall it"
+                    : "Uninstall it, then install again") + ", to go on at once");
+        }
+        records.markFailed(stuck, "Marked failed by Mesh Wizard: " + why.get());
+        String note = "revision " + stuck.revision() + " was left " + stuck.status() + " and " + why.get()
+                + "; marked it failed, now " + (stuck.revision() > 1 ? "upgrading" : "installing") + " it again";
+        LOG.info("Helm release {} in {}: {}", release.name(), release.namespace(), note);
+        notes.accept(note);
     }
 
     /**

@@ -119,7 +119,8 @@ public final class InstallRun {
                     "Helm installs or upgrades chart " + chart + " in " + release.namespace(), Duration.ZERO));
             HelmRelease done;
             try {
-                done = helm.upgradeOrInstall(plan, release, charts, timeout);
+                done = helm.upgradeOrInstall(plan, release, charts, timeout, note -> listener.accept(
+                        new InstallEvent(release.name(), Phase.RUNNING, note, since(start))));
             } catch (HelmException e) {
                 helmNanos += System.nanoTime() - start;
                 return failed(release, e.getMessage(), start, installed, listener, job, helmNanos, waitNanos);
