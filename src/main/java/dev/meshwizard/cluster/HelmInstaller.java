@@ -147,6 +147,15 @@ public final class HelmInstaller {
     }
 
     /**
+     * The releases Helm has in {@code namespace}, as words for a message: "releases there: a, b" or "Helm has no
+     * releases there".
+     */
+    public String existing(String namespace) throws HelmException {
+        List<String> names = list(namespace).stream().map(HelmRelease::name).sorted().toList();
+        return names.isEmpty() ? "Helm has no releases there" : "releases there: " + String.join(", ", names);
+    }
+
+    /**
      * Helm's records of the releases in {@code namespace}, whatever their status ({@code helm list --all}).
      *
      * @throws HelmException with Helm's message when the cluster cannot be read
@@ -200,8 +209,12 @@ public final class HelmInstaller {
      */
     public HelmRelease rollback(String name, String namespace, int revision, Duration timeout) throws HelmException {
         List<ReleaseRecord> history = records.history(name, namespace);
+        if (history.isEmpty()) {
+            throw HelmException.notFound(name, "there is no release " + name + " in namespace " + namespace + " ("
+                    + existing(namespace) + ")");
+        }
         ReleaseRecord target = history.stream().filter(r -> r.revision() == revision).findFirst()
-                .orElseThrow(() -> new HelmException(name, "Release " + name + " has no revision " + revision
+                .orElseThrow(() -> HelmException.notFound(name, "Release " + name + " has no revision " + revision
                         + " (Helm keeps " + history.stream().map(r -> String.valueOf(r.revision())).toList() + ")"));
         ReleaseRecord newest = history.get(history.size() - 1);
         if (newest.revision() == revision && !HelmRecords.pending(newest.status())) {
