@@ -233,7 +233,11 @@ class ReleaseLifecycleTest {
             }, JobContext.NONE);
 
             assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(failed.message()).startsWith("istiod: ").contains("cluster unreachable");
+            assertThat(failed.message()).startsWith("istiod: ").contains("cluster unreachable")
+                    .contains("Installed: istio-base (revision 1, deployed)")
+                    .contains("not installed: istiod, istio-ingressgateway")
+                    .contains("When the API server answers again, run the install again: it upgrades what is there"
+                            + " and continues.");
             assertThat(failed.installed()).extracting(HelmRelease::name).containsExactly("istio-base");
 
             relay.restore();
@@ -242,6 +246,49 @@ class ReleaseLifecycleTest {
             assertThat(rerun.outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(viaRelay.helm().list(NAMESPACE)).extracting(HelmRelease::name)
                     .containsExactlyInAnyOrder("istio-base", "istiod", "istio-ingressgateway");
+        }
+    }
+
+    @Test
+    void theApiGoingAwayWhileHelmIsMidInstallLeavesAPendingReleaseThatARerunInThisProcessRecovers()
+            throws Exception {
+        try (TcpRelay relay = TcpRelay.to(cluster.port());
+             ClusterSession viaRelay = connect("https://localhost:" + relay.port())) {
+            InstallRun run = new InstallRun(viaRelay, charts);
+            // Given the connection lost while Helm creates istiod's Deployment, after it wrote pending-install
+            InstallResult failed;
+            try (var hold = cluster.hold("POST", "/apis/apps/v1/namespaces/istio-system/deployments")) {
+                var cut = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        if (hold.awaitArrival(Duration.ofMinutes(1))) {
+                            relay.cut();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        hold.release();
+                    }
+                });
+                failed = run.run(plan, events::add, JobContext.NONE);
+                cut.get();
+            }
+            assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(failed.message()).startsWith("istiod: ").contains("Installed: istio-base")
+                    .contains("When the API server answers again, run the install again");
+            assertThat(new HelmRecords(session.client()).latest("istiod", NAMESPACE).orElseThrow().status())
+                    .isEqualTo("pending-install");
+
+            // When the API server is back and the install runs again
+            relay.restore();
+            events.clear();
+            InstallResult rerun = run.run(plan, events::add, JobContext.NONE);
+
+            // Then the pending revision this process left is marked failed and everything is deployed
+            assertThat(rerun.outcome()).as(rerun.message()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(events).filteredOn(e -> e.release().equals("istiod")).extracting(InstallEvent::message)
+                    .anySatisfy(m -> assertThat(m).contains("revision 1 was left pending-install")
+                            .contains("marked it failed"));
+            assertThat(session.helm().list(NAMESPACE)).allSatisfy(r -> assertThat(r.deployed()).isTrue());
         }
     }
 
