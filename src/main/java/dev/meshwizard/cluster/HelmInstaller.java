@@ -226,7 +226,7 @@ public final class HelmInstaller {
         }
         Path chartDir = null;
         Path valuesFile = null;
-        try {
+        try (OperationLeases.Held lease = leases.begin(name, namespace, "rollback", timeout)) {
             chartDir = Files.createTempDirectory("mesh-wizard-rollback-");
             ChartFiles.write(target.chartJson(), chartDir);
             valuesFile = ValuesFiles.write(ChartFiles.yaml(HelmRecords.asMap(target.config())));
@@ -257,6 +257,7 @@ public final class HelmInstaller {
         try {
             String output = Helm.uninstall(name).withNamespace(namespace).withKubeConfigContents(kubeconfig).call();
             LOG.info("Helm: {}", output.strip());
+            leases.forget(name, namespace);
         } catch (RuntimeException e) {
             throw new HelmException(name, Renderer.helmMessage(e, null, name), e);
         }

@@ -85,6 +85,15 @@ final class OperationLeases {
         };
     }
 
+    /** Deletes a Lease a killed run left for a release that is gone now (uninstalled). Never throws. */
+    void forget(String release, String namespace) {
+        try {
+            client.leases().inNamespace(namespace).withName(PREFIX + release).delete();
+        } catch (KubernetesClientException e) {
+            LOG.debug("Cannot delete the Lease of {} in {}: {}", release, namespace, e.getMessage());
+        }
+    }
+
     /**
      * Why a pending revision is abandoned (no operation in progress), or empty when one may still be running.
      *
