@@ -60,9 +60,9 @@ public final class HelmInstaller {
      * the namespace if needed: what {@code helm upgrade --install --create-namespace --reset-values} does. The
      * plan's values replace the release's earlier ones, also when the plan has none: without
      * {@code --reset-values} Helm would keep the previous revision's values whenever it is given no values at all.
-     * It is done as a list
-     * and then an install or an upgrade because helm-java 0.0.21's {@code upgrade().install()} ignores kubeconfig
-     * text when the release is new and falls back to {@code ~/.kube/config} (manusa/helm-java#252).
+     * It is done as a list and then an install or an upgrade because helm-java 0.0.21's
+     * {@code upgrade().install()} ignores kubeconfig text when the release is new and falls back to
+     * {@code ~/.kube/config} (manusa/helm-java#252).
      *
      * <p>A release whose newest revision is pending ({@code pending-install}, {@code pending-upgrade}) with no
      * operation in progress — its client was killed, see {@link OperationLeases} — has that revision marked
@@ -201,8 +201,8 @@ public final class HelmInstaller {
      * is what {@code helm rollback} does. helm-java has no rollback call, so the chart is taken out of Helm's
      * record of that revision and upgraded to with exactly the values it had, with {@code --reset-values} so that
      * a revision installed with the chart's defaults (no values) gets no values rather than the newest revision's;
-     * Helm describes the new revision as "Rollback to N". A newest revision stuck in a pending state is first marked failed, since Helm refuses any
-     * operation while one is pending.
+     * Helm describes the new revision as "Rollback to N". A newest revision stuck in a pending state is first
+     * marked failed, since Helm refuses any operation while one is pending.
      *
      * @return Helm's record of the new revision
      * @throws HelmException when the revision does not exist or Helm fails

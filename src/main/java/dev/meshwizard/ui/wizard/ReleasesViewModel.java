@@ -158,8 +158,8 @@ public final class ReleasesViewModel {
                 text.append(release.name()).append(" is stuck in ").append(release.status())
                         .append(": Helm refuses to change it. If the client that started it is gone, Install or"
                                 + " upgrade marks it failed and continues; or ")
-                        .append(release.revision() > 1 ? "roll it back to its last deployed revision, or uninstall it. "
-                                : "uninstall it. ");
+                        .append(release.revision() > 1
+                                ? "roll it back to its last deployed revision, or uninstall it. " : "uninstall it. ");
             } else if (release.failed()) {
                 text.append(release.name()).append(" failed at revision ").append(release.revision())
                         .append(": install again to upgrade it, or roll it back. ");
