@@ -180,8 +180,8 @@ public final class InstallRun {
 
     /** The failure of {@code rest.get(0)}: its event, and a result that says what is installed and what is not. */
     private static InstallResult failed(List<ChartRelease> rest, String message, long start,
-                                        List<HelmRelease> installed, Consumer<InstallEvent> listener, JobContext job, long helmNanos,
-                                        long waitNanos) {
+                                        List<HelmRelease> installed, Consumer<InstallEvent> listener,
+                                        JobContext job, long helmNanos, long waitNanos) {
         ChartRelease release = rest.get(0);
         LOG.debug("Installing {} failed: {}", release.name(), message);
         listener.accept(new InstallEvent(release.name(), Phase.FAILED, message, since(start)));
