@@ -36,6 +36,11 @@ public final class ValuesValidator {
      * @param profile   the plan's profile, to point out a file that asks for another one
      */
     public List<ValuesProblem> validate(Component component, String text, Profile profile) {
+        Optional<String> tooLarge = YamlText.sizeProblem(text == null ? "" : text);
+        if (tooLarge.isPresent()) {
+            return List.of(new ValuesProblem(Severity.ERROR, 0, 0, "", "The values text is " + tooLarge.get() + ".",
+                    "Keep only the values you change; the chart supplies the rest."));
+        }
         YamlTree tree;
         try {
             tree = YamlTree.parse(text == null ? "" : text);

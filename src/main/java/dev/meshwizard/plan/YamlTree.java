@@ -47,7 +47,12 @@ final class YamlTree {
 
     /** Composes the text; a syntax error becomes a {@link ValuesException} with line and column. */
     static YamlTree parse(String text) {
+        java.util.Optional<String> tooLarge = YamlText.sizeProblem(text);
+        if (tooLarge.isPresent()) {
+            throw new ValuesException("The values text is " + tooLarge.get(), 0, 0, "");
+        }
         LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(YamlText.MAX_CHARACTERS + 1);
         options.setAllowDuplicateKeys(true);
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
                 new DumperOptions(), options);

@@ -32,8 +32,7 @@ import javafx.collections.ObservableList;
 public final class ProfileStepViewModel {
 
     /** Platforms the charts know; "" is none. */
-    public static final List<String> PLATFORMS =
-            List.of("", "gke", "k3d", "k3s", "microk8s", "minikube", "openshift");
+    public static final List<String> PLATFORMS = Plans.PLATFORMS;
 
     /** A line of the profile comparison. */
     public record ProfileLine(Profile profile, String installs, String changes) {
