@@ -7,6 +7,7 @@ import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.KubeNames;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.ui.app.PlanModel;
@@ -51,6 +52,8 @@ public final class ProfileStepViewModel {
     private final ReadOnlyStringWrapper sourceStatus = new ReadOnlyStringWrapper(this, "sourceStatus", "");
     private final ObservableList<ChartRelease> releases = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper revisionError = new ReadOnlyStringWrapper(this, "revisionError", "");
+    private final ReadOnlyStringWrapper releaseError = new ReadOnlyStringWrapper(this, "releaseError", "");
     private boolean updating;
 
     public ProfileStepViewModel(JobRunner jobs, PlanModel planModel) {
@@ -89,6 +92,7 @@ public final class ProfileStepViewModel {
             if (source.repoUrl() != null) {
                 repoUrl.set(source.repoUrl());
             }
+            revisionError.set(KubeNames.revisionProblem(plan.revision()).orElse(""));
             releases.setAll(plan.releases());
             warnings.setAll(Plans.warnings(plan));
         } finally {
@@ -111,13 +115,22 @@ public final class ProfileStepViewModel {
                 current.source(), merged));
     }
 
+    /** Publishes the fields; a revision Kubernetes would refuse is shown as an error and not published. */
     private void publish() {
         if (updating) {
             return;
         }
         InstallPlan current = planModel.plan();
-        planModel.publish(new InstallPlan(current.profile(), platform.get(), revision.get().trim(),
-                istioVersion.get().trim(), sourceSpec(), current.releases()));
+        String typed = revision.get() == null ? "" : revision.get().trim();
+        String problem = KubeNames.revisionProblem(typed).orElse("");
+        revisionError.set(problem.isEmpty() ? "" : capitalised(problem) + ".");
+        planModel.publish(new InstallPlan(current.profile(), platform.get(),
+                problem.isEmpty() ? typed : current.revision(), istioVersion.get().trim(), sourceSpec(),
+                current.releases()));
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private ChartSourceSpec sourceSpec() {
@@ -133,8 +146,19 @@ public final class ProfileStepViewModel {
         };
     }
 
-    /** Renames a release or moves it to another namespace. */
+    /**
+     * Renames a release or moves it to another namespace. A name or namespace Helm or Kubernetes would refuse is
+     * not taken: {@link #releaseErrorProperty()} says why.
+     */
     public void editRelease(ChartRelease release, String name, String namespace) {
+        String problem = KubeNames.releaseNameProblem(name.trim())
+                .or(() -> KubeNames.namespaceProblem(namespace.trim())).orElse("");
+        releaseError.set(problem.isEmpty() ? "" : capitalised(problem) + "; the release keeps "
+                + release.name() + " in " + release.namespace() + ".");
+        if (!problem.isEmpty()) {
+            releases.setAll(planModel.plan().releases());
+            return;
+        }
         List<ChartRelease> edited = planModel.plan().releases().stream()
                 .map(r -> r == release || r.equals(release)
                         ? new ChartRelease(name.trim(), namespace.trim(), r.component(), r.valuesYaml(), r.sets()) : r)
@@ -195,6 +219,16 @@ public final class ProfileStepViewModel {
 
     public ObservableList<ChartRelease> releases() {
         return releases;
+    }
+
+    /** Why the typed revision is not used, "" when it is fine. */
+    public ReadOnlyStringProperty revisionErrorProperty() {
+        return revisionError.getReadOnlyProperty();
+    }
+
+    /** Why the last release rename or namespace change was refused, "" when it was taken. */
+    public ReadOnlyStringProperty releaseErrorProperty() {
+        return releaseError.getReadOnlyProperty();
     }
 
     public ObservableList<String> warnings() {
