@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,6 +122,26 @@ public final class ChartSource {
         };
         resolved.put(component, chart);
         return chart;
+    }
+
+    /**
+     * The text of the component chart's {@code values.schema.json}, empty when the chart has none (of Istio's
+     * charts, only the gateway chart has one).
+     *
+     * @throws ChartSourceException when the chart cannot be had or its schema cannot be read
+     */
+    public Optional<String> valuesSchema(Component component) throws ChartSourceException {
+        Path chart = chart(component);
+        try {
+            if (Files.isDirectory(chart)) {
+                Path file = chart.resolve("values.schema.json");
+                return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+            }
+            return ChartArchive.read(chart, "values.schema.json");
+        } catch (IOException e) {
+            throw new ChartSourceException("Cannot read the values.schema.json of " + chart + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     /** The version in the component chart's {@code Chart.yaml} (the repository version for a Helm repository). */

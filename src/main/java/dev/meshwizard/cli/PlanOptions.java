@@ -1,13 +1,17 @@
 package dev.meshwizard.cli;
 
+import dev.meshwizard.charts.ChartSource;
+import dev.meshwizard.charts.ChartSourceException;
 import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.plan.KubeNames;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.plan.SetItems;
 import dev.meshwizard.plan.ValuesProblem;
+import dev.meshwizard.plan.ValuesSchema;
 import dev.meshwizard.plan.ValuesValidator;
 import dev.meshwizard.plan.Workspace;
 import dev.meshwizard.plan.YamlText;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,8 +88,7 @@ final class PlanOptions {
         for (ChartRelease release : plan.releases()) {
             for (ValuesProblem problem : validator.validate(release.component(), release.valuesYaml(), chosen)) {
                 if (problem.severity() == ValuesProblem.Severity.ERROR) {
-                    problems.add(valuesName(release) + ":" + problem.line() + ":" + problem.column() + ": "
-                            + problem.message() + (problem.fix().isBlank() ? "" : " (" + problem.fix() + ")"));
+                    problems.add(located(release, problem));
                 }
             }
         }
@@ -92,6 +96,44 @@ final class PlanOptions {
             throw new BadInput(String.join(System.lineSeparator(), problems));
         }
         return plan;
+    }
+
+    /**
+     * Checks each release's values against its chart's {@code values.schema.json} (unknown keys, wrong types),
+     * naming file, line, column and key path; Helm checks again when it renders.
+     *
+     * @throws BadInput listing every value a schema rejects
+     * @throws ChartSourceException when a chart or its schema cannot be read
+     */
+    void checkSchemas(InstallPlan plan, ChartSource charts) throws BadInput, ChartSourceException {
+        List<String> problems = new ArrayList<>();
+        Map<Component, Optional<ValuesSchema>> schemas = new EnumMap<>(Component.class);
+        for (ChartRelease release : plan.releases()) {
+            Optional<ValuesSchema> schema = schemas.get(release.component());
+            if (schema == null) {
+                Optional<String> text = charts.valuesSchema(release.component());
+                try {
+                    schema = text.map(ValuesSchema::parse);
+                } catch (IllegalArgumentException e) {
+                    throw new ChartSourceException("the " + release.component().chartName() + " chart's "
+                            + e.getMessage(), e);
+                }
+                schemas.put(release.component(), schema);
+            }
+            if (schema.isPresent()) {
+                for (ValuesProblem problem : schema.get().check(release.valuesYaml())) {
+                    problems.add(located(release, problem));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInput(String.join(System.lineSeparator(), problems));
+        }
+    }
+
+    private String located(ChartRelease release, ValuesProblem problem) {
+        return valuesName(release) + ":" + problem.line() + ":" + problem.column() + ": " + problem.message()
+                + (problem.fix().isBlank() ? "" : " (" + problem.fix() + ")");
     }
 
     private String valuesName(ChartRelease release) {

@@ -264,6 +264,24 @@ final class YamlTree {
         return find(path).map(this::line).orElse(0);
     }
 
+    /**
+     * The node that marks a path in the text: the key of a mapping entry, the item of a list; for a path that is
+     * not all there, the deepest part that is. Null for an empty document.
+     */
+    Node markOf(ValuesPath path) {
+        ValuesPath at = path;
+        while (!at.isEmpty() && find(at).isEmpty()) {
+            at = at.parent();
+        }
+        if (at.isEmpty()) {
+            return root;
+        }
+        if (at.last() instanceof String key && find(at.parent()).orElse(null) instanceof MappingNode mapping) {
+            return entry(mapping, key).map(NodeTuple::getKeyNode).orElse(null);
+        }
+        return find(at).orElse(null);
+    }
+
     /** The Java value of a node: maps, lists, strings, numbers, booleans, null. */
     static Object construct(Node node) {
         return new NodeConstructor().build(node);

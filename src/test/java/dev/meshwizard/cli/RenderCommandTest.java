@@ -156,4 +156,17 @@ class RenderCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("too large").contains("3 MiB").doesNotContain("syntax error");
     }
+
+    @Test
+    void valuesTheGatewaySchemaRejectsAreBadInputWithFileLineColumnAndKeyPath() throws Exception {
+        Path values = dir.resolve("gateway.yaml");
+        Files.writeString(values, "service:\n  type: NodePort\nreplicaCount: \"abc\"\nautoscale:\n  enabled: true\n");
+
+        int exit = render("--istio-dir", istio.toString(), "--values", "istio-ingressgateway=" + values);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains(values + ":3:1: replicaCount: string found, [integer, null] expected (values.schema.json)")
+                .contains(values + ":4:1: autoscale is not a value the chart's values.schema.json allows");
+    }
 }
