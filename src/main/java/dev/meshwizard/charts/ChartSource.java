@@ -2,6 +2,7 @@ package dev.meshwizard.charts;
 
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Component;
+import dev.meshwizard.plan.UserFolders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
 public final class ChartSource {
 
     /** System property that overrides the chart cache folder. */
-    public static final String CACHE_DIR_PROPERTY = "meshwizard.cache.dir";
+    public static final String CACHE_DIR_PROPERTY = UserFolders.CACHE_PROPERTY;
 
     private static final Pattern RELEASE_FOLDER = Pattern.compile("istio-(\\d+\\.\\d+\\.\\d+[0-9A-Za-z.+-]*)");
 
@@ -78,17 +79,10 @@ public final class ChartSource {
 
     /**
      * The folder for downloaded charts: the {@value #CACHE_DIR_PROPERTY} system property, else
-     * {@code $XDG_CACHE_HOME/mesh-wizard/charts}, else {@code ~/.cache/mesh-wizard/charts}.
+     * {@code $XDG_CACHE_HOME/mesh-wizard/charts}, else {@code $HOME/.cache/mesh-wizard/charts} ({@link UserFolders}).
      */
     public static Path defaultCacheDir() {
-        String override = System.getProperty(CACHE_DIR_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-                ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("mesh-wizard").resolve("charts");
+        return UserFolders.ofThisProcess().chartsCache();
     }
 
     /** What this source was opened from. */
