@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
@@ -80,6 +82,37 @@ final class ConnectFailures {
         return new ConnectException(Reason.TLS, "The server at " + server + what + ". If the API server really"
                 + " serves plain HTTP, set the server of cluster \"" + context.cluster() + "\" to " + plain
                 + "; otherwise the port is wrong", null);
+    }
+
+    // the API server's words, possibly inside a Status body Helm quotes as it is (quotes escaped)
+    private static final String Q = "\\\\?\"";
+    private static final Pattern CANNOT = Pattern.compile("cannot (\\S+) resource " + Q + "([^\"\\\\]+)" + Q
+            + "(?: in API group " + Q + "([^\"\\\\]*)" + Q + ")?"
+            + "(?: in the namespace " + Q + "([^\"\\\\]+)" + Q + ")?");
+
+    /**
+     * Explains a refusal that came after connecting (a Helm call answered 401 or 403) with the kubeconfig's user
+     * and context and, for a 403, the verb and resource the API server names; empty for any other message.
+     */
+    static Optional<String> denied(KubeContext context, String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        String where = "context \"" + context.name() + "\" in " + context.source();
+        Matcher cannot = CANNOT.matcher(message);
+        if (message.contains("forbidden") && cannot.find()) {
+            String group = cannot.group(3) == null || cannot.group(3).isEmpty() ? "" : "." + cannot.group(3);
+            String namespace = cannot.group(4) == null ? " (cluster-wide)" : " in namespace " + cannot.group(4);
+            return Optional.of("User \"" + context.user() + "\" (" + where + ") may not " + cannot.group(1) + " "
+                    + cannot.group(2) + group + namespace + ": 403 Forbidden. Ask for a role that allows it, or use"
+                    + " another context. The API server said: " + message.strip());
+        }
+        if (message.contains("Unauthorized") || message.contains("must be logged in")) {
+            return Optional.of(context.server() + " rejected the credentials of user \"" + context.user() + "\" ("
+                    + where + "): 401 Unauthorized; they may have expired. Log in again. Helm said: "
+                    + message.strip());
+        }
+        return Optional.empty();
     }
 
     /** Classifies a failure of building the client or of reading {@code /version}. */

@@ -37,10 +37,18 @@ public final class HelmInstaller {
 
     private final String kubeconfig;
     private final HelmRecords records;
+    private final KubeContext context;
 
-    HelmInstaller(String kubeconfig, HelmRecords records) {
+    HelmInstaller(String kubeconfig, HelmRecords records, KubeContext context) {
         this.kubeconfig = Objects.requireNonNull(kubeconfig, "kubeconfig");
         this.records = Objects.requireNonNull(records, "records");
+        this.context = context;
+    }
+
+    /** Helm's message; a 401 or 403 explained with the kubeconfig's user and context and what was denied. */
+    private String helmMessage(RuntimeException e, Path valuesFile, String release) {
+        String message = Renderer.helmMessage(e, valuesFile, release);
+        return context == null ? message : ConnectFailures.denied(context, message).orElse(message);
     }
 
     /**
@@ -97,7 +105,7 @@ public final class HelmInstaller {
         } catch (IOException e) {
             throw new HelmException(release.name(), "Cannot write a temporary values file: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new HelmException(release.name(), Renderer.helmMessage(e, valuesFile, release.name()), e);
+            throw new HelmException(release.name(), helmMessage(e, valuesFile, release.name()), e);
         } finally {
             deleteQuietly(valuesFile);
         }
@@ -114,7 +122,7 @@ public final class HelmInstaller {
                     .call();
             return releases.stream().map(HelmRelease::of).toList();
         } catch (RuntimeException e) {
-            throw new HelmException("", Renderer.helmMessage(e, null, ""), e);
+            throw new HelmException("", helmMessage(e, null, ""), e);
         }
     }
 
@@ -183,7 +191,7 @@ public final class HelmInstaller {
         } catch (IOException e) {
             throw new HelmException(name, "Cannot write revision " + revision + "'s chart: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new HelmException(name, Renderer.helmMessage(e, valuesFile, name), e);
+            throw new HelmException(name, helmMessage(e, valuesFile, name), e);
         } finally {
             deleteQuietly(valuesFile);
             ChartFiles.deleteQuietly(chartDir);
@@ -201,7 +209,7 @@ public final class HelmInstaller {
             String output = Helm.uninstall(name).withNamespace(namespace).withKubeConfigContents(kubeconfig).call();
             LOG.info("Helm: {}", output.strip());
         } catch (RuntimeException e) {
-            throw new HelmException(name, Renderer.helmMessage(e, null, name), e);
+            throw new HelmException(name, helmMessage(e, null, name), e);
         }
     }
 

@@ -138,7 +138,8 @@ class RenderCommandTest {
     @Test
     void aValuesFileThatIsNotUtf8SaysSoWithTheLine() throws Exception {
         Path latin1 = dir.resolve("latin1.yaml");
-        Files.write(latin1, "pilot:\n  env:\n    NAME: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(latin1, "pilot:\n  env:\n    NAME: caf\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
         int exit = render("--istio-dir", istio.toString(), "--values", "istiod=" + latin1);
 

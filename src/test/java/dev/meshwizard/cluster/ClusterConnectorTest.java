@@ -262,6 +262,33 @@ class ClusterConnectorTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aHelmListTheServerForbidsNamesTheUserContextVerbAndResource() throws Exception {
+        // Given a server that answers /version but forbids listing Helm's release Secrets
+        startServer(false);
+        server.expect().get().withPath("/version").andReturn(200, VERSION).always();
+        String denied = "secrets is forbidden: User \\\"system:serviceaccount:ci:deployer\\\" cannot list resource"
+                + " \\\"secrets\\\" in API group \\\"\\\" in the namespace \\\"istio-system\\\"";
+        server.expect().get().withPath("/api/v1/namespaces/istio-system/secrets?labelSelector=owner%3Dhelm")
+                .andReturn(403, """
+                        {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "Forbidden",
+                         "code": 403, "message": "%s"}""".formatted(denied)).always();
+        Kubeconfig kubeconfig = kubeconfig(serverUrl(), tokenUser(TOKEN));
+
+        // When Helm lists the releases
+        try (ClusterSession session = connector.connect(kubeconfig, "mock")) {
+            HelmException failure = catchThrowableOfType(HelmException.class,
+                    () -> session.helm().list("istio-system"));
+
+            // Then
+            assertThat(failure).isNotNull();
+            assertThat(failure.getMessage()).startsWith("User \"tester\" (context \"mock\" in "
+                            + kubeconfig.files().get(0) + ") may not list secrets in namespace istio-system: 403")
+                    .doesNotContain(TOKEN);
+        }
+    }
+
     private ConnectException connectFails(Kubeconfig kubeconfig, String context) {
         ConnectException failure = catchThrowableOfType(ConnectException.class,
                 () -> connector.connect(kubeconfig, context).close());

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the window remembers between runs: theme, size, last kubeconfig and context, watched namespaces.
  * Stored as a properties file in the user's config folder ({@code meshwizard.config.dir}, else
- * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code $HOME/.config/mesh-wizard}; see {@link UserFolders}), written atomically.
+ * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code $HOME/.config/mesh-wizard}; see {@link UserFolders}), written
+ * atomically.
  */
 public final class AppSettings {
 
