@@ -56,6 +56,12 @@ public final class RenderCommand implements Callable<Integer> {
         }
         try {
             ChartSource charts = ChartSource.open(plan.source(), ChartSource.defaultCacheDir());
+            try {
+                planOptions.checkSchemas(plan, charts);
+            } catch (PlanOptions.BadInput e) {
+                e.getMessage().lines().forEach(line -> err.println("mesh-wizard render: " + line));
+                return BAD_INPUT;
+            }
             RenderedManifests manifests = new Renderer().render(plan, charts);
             printSummary(out, plan, manifests);
             if (this.out != null) {

@@ -1,5 +1,6 @@
 package dev.meshwizard.cli;
 
+import dev.meshwizard.plan.KubeNames;
 import dev.meshwizard.samples.Bookinfo;
 import dev.meshwizard.samples.Curl;
 import dev.meshwizard.samples.Httpbin;
@@ -55,6 +56,11 @@ public final class SampleCommand implements Callable<Integer> {
         if (!SAMPLES.contains(name)) {
             err.println("mesh-wizard sample: unknown sample \"" + name + "\" (samples: " + String.join(", ", SAMPLES)
                     + ")");
+            return RenderCommand.BAD_INPUT;
+        }
+        java.util.Optional<String> badNamespace = KubeNames.namespaceProblem(namespace);
+        if (badNamespace.isPresent()) {
+            err.println("mesh-wizard sample: --namespace " + namespace + ": " + badNamespace.get());
             return RenderCommand.BAD_INPUT;
         }
         if (!"bookinfo".equals(name) && (registry != null || tag != null)) {

@@ -40,11 +40,19 @@ public final class HelmInstaller {
     private final String kubeconfig;
     private final HelmRecords records;
     private final OperationLeases leases;
+    private final KubeContext context;
 
-    HelmInstaller(String kubeconfig, HelmRecords records, OperationLeases leases) {
+    HelmInstaller(String kubeconfig, HelmRecords records, OperationLeases leases, KubeContext context) {
         this.kubeconfig = Objects.requireNonNull(kubeconfig, "kubeconfig");
         this.records = Objects.requireNonNull(records, "records");
         this.leases = Objects.requireNonNull(leases, "leases");
+        this.context = context;
+    }
+
+    /** Helm's message; a 401 or 403 explained with the kubeconfig's user and context and what was denied. */
+    private String helmMessage(RuntimeException e, Path valuesFile, String release) {
+        String message = Renderer.helmMessage(e, valuesFile, release);
+        return context == null ? message : ConnectFailures.denied(context, message).orElse(message);
     }
 
     /**
@@ -116,7 +124,7 @@ public final class HelmInstaller {
         } catch (IOException e) {
             throw new HelmException(release.name(), "Cannot write a temporary values file: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new HelmException(release.name(), Renderer.helmMessage(e, valuesFile, release.name()), e);
+            throw new HelmException(release.name(), helmMessage(e, valuesFile, release.name()), e);
         } finally {
             deleteQuietly(valuesFile);
         }
@@ -166,7 +174,7 @@ public final class HelmInstaller {
                     .call();
             return releases.stream().map(HelmRelease::of).toList();
         } catch (RuntimeException e) {
-            throw new HelmException("", Renderer.helmMessage(e, null, ""), e);
+            throw new HelmException("", helmMessage(e, null, ""), e);
         }
     }
 
@@ -240,7 +248,7 @@ public final class HelmInstaller {
         } catch (IOException e) {
             throw new HelmException(name, "Cannot write revision " + revision + "'s chart: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new HelmException(name, Renderer.helmMessage(e, valuesFile, name), e);
+            throw new HelmException(name, helmMessage(e, valuesFile, name), e);
         } finally {
             deleteQuietly(valuesFile);
             ChartFiles.deleteQuietly(chartDir);
@@ -259,7 +267,7 @@ public final class HelmInstaller {
             LOG.info("Helm: {}", output.strip());
             leases.forget(name, namespace);
         } catch (RuntimeException e) {
-            throw new HelmException(name, Renderer.helmMessage(e, null, name), e);
+            throw new HelmException(name, helmMessage(e, null, name), e);
         }
     }
 

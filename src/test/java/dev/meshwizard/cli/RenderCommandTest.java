@@ -99,4 +99,76 @@ class RenderCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("unknown profile \"tiny\"").contains("ambient");
     }
+
+    @Test
+    void aRevisionThatIsNotADnsLabelIsBadInputBeforeHelmRenders() {
+        int exit = render("--istio-dir", istio.toString(), "--revision", "1.30.3_Bad!");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--revision 1.30.3_Bad!: revision \"1.30.3_Bad!\" is not a DNS-1123 label")
+                .contains("e.g. 1-30-3-bad");
+    }
+
+    @Test
+    void anUnknownPlatformIsBadInputListingThePlatforms() {
+        int exit = render("--istio-dir", istio.toString(), "--platform", "eks");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--platform eks: platform \"eks\" is not one the charts know")
+                .contains("gke, k3d, k3s, microk8s, minikube, openshift");
+    }
+
+    @Test
+    void aMalformedSetItemIsBadInputQuotingTheItem() {
+        int exit = render("--istio-dir", istio.toString(), "--set", "istiod.pilot.env[=x");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--set istiod.pilot.env[=x: has a list index that is not a number");
+    }
+
+    @Test
+    void aMissingValuesFileSaysNoSuchFile() {
+        Path missing = dir.resolve("nope.yaml");
+
+        int exit = render("--istio-dir", istio.toString(), "--values", "istiod=" + missing);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--values istiod=" + missing + ": no such file");
+    }
+
+    @Test
+    void aValuesFileThatIsNotUtf8SaysSoWithTheLine() throws Exception {
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, "pilot:\n  env:\n    NAME: caf\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        int exit = render("--istio-dir", istio.toString(), "--values", "istiod=" + latin1);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(latin1 + ": not UTF-8 text: byte 0xe9").contains("(line 3)");
+    }
+
+    @Test
+    void aValuesFileOverTheYamlSizeLimitSaysSoInsteadOfASyntaxError() throws Exception {
+        Path huge = dir.resolve("huge.yaml");
+        Files.writeString(huge, "# " + "x".repeat(3 * 1024 * 1024) + "\n");
+
+        int exit = render("--istio-dir", istio.toString(), "--values", "istiod=" + huge);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("too large").contains("3 MiB").doesNotContain("syntax error");
+    }
+
+    @Test
+    void valuesTheGatewaySchemaRejectsAreBadInputWithFileLineColumnAndKeyPath() throws Exception {
+        Path values = dir.resolve("gateway.yaml");
+        Files.writeString(values, "service:\n  type: NodePort\nreplicaCount: \"abc\"\nautoscale:\n  enabled: true\n");
+
+        int exit = render("--istio-dir", istio.toString(), "--values", "istio-ingressgateway=" + values);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains(values + ":3:1: replicaCount: string found, [integer, null] expected (values.schema.json)")
+                .contains(values + ":4:1: autoscale is not a value the chart's values.schema.json allows");
+    }
 }

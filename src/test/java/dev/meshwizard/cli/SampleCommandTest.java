@@ -50,4 +50,16 @@ class SampleCommandTest {
         assertThat(cli.run("sample", "curl", "--tag", "1", "--out", dir.resolve("c.yaml").toString())).isEqualTo(2);
         assertThat(dir.resolve("p.yaml")).doesNotExist();
     }
+
+    @Test
+    void aNamespaceThatIsNotADnsLabelIsBadInputAndNothingIsWritten() {
+        Path out = dir.resolve("bookinfo.yaml");
+
+        int exit = cli.run("sample", "bookinfo", "--namespace", "Book_Info", "--out", out.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--namespace Book_Info: namespace \"Book_Info\" is not a DNS-1123"
+                + " label");
+        assertThat(out).doesNotExist();
+    }
 }

@@ -136,8 +136,8 @@ class PlansTest {
 
         // Then
         assertThat(Plans.warnings(plan)).singleElement().asString()
-                .startsWith("Revision \"1.30.3\" is not a valid DNS label")
-                .endsWith("Try \"1-30-3\".");
+                .startsWith("revision \"1.30.3\" is not a DNS-1123 label")
+                .endsWith("(e.g. 1-30-3)");
     }
 
     @Test

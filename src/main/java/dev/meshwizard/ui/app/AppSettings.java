@@ -1,5 +1,6 @@
 package dev.meshwizard.ui.app;
 
+import dev.meshwizard.plan.UserFolders;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the window remembers between runs: theme, size, last kubeconfig and context, watched namespaces.
  * Stored as a properties file in the user's config folder ({@code meshwizard.config.dir}, else
- * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code ~/.config/mesh-wizard}), written atomically.
+ * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code $HOME/.config/mesh-wizard}; see {@link UserFolders}), written
+ * atomically.
  */
 public final class AppSettings {
 
@@ -49,13 +51,7 @@ public final class AppSettings {
     }
 
     static Path defaultFolder() {
-        String explicit = System.getProperty("meshwizard.config.dir");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("mesh-wizard");
+        return UserFolders.ofThisProcess().config();
     }
 
     public void save() {
@@ -133,14 +129,7 @@ public final class AppSettings {
     }
 
     static Path defaultWorkspace() {
-        String explicit = System.getProperty("meshwizard.config.dir");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit, "workspace");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("mesh-wizard").resolve("workspace");
+        return UserFolders.ofThisProcess().defaultWorkspace();
     }
 
     /** The folder this settings file lives in (for the list of recent workspaces). */

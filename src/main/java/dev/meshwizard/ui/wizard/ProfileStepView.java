@@ -98,7 +98,8 @@ public final class ProfileStepView extends VBox {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.addRow(0, Views.label("Platform"), platform, Views.label("Revision"), revision);
-        grid.addRow(1, Views.label("Istio version"), version);
+        grid.add(Views.errorLabel("revision-error", model.revisionErrorProperty()), 3, 1);
+        grid.addRow(2, Views.label("Istio version"), version);
         return grid;
     }
 
@@ -184,7 +185,7 @@ public final class ProfileStepView extends VBox {
         table.setPrefHeight(150);
         Label title = new Label("Releases, in install order (double-click a name or namespace to change it)");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        return new VBox(6, title, table);
+        return new VBox(6, title, table, Views.errorLabel("release-error", model.releaseErrorProperty()));
     }
 
     private VBox warningsBox() {

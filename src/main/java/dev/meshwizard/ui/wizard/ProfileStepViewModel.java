@@ -7,6 +7,7 @@ import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.KubeNames;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.ui.app.PlanModel;
@@ -32,8 +33,7 @@ import javafx.collections.ObservableList;
 public final class ProfileStepViewModel {
 
     /** Platforms the charts know; "" is none. */
-    public static final List<String> PLATFORMS =
-            List.of("", "gke", "k3d", "k3s", "microk8s", "minikube", "openshift");
+    public static final List<String> PLATFORMS = Plans.PLATFORMS;
 
     /** A line of the profile comparison. */
     public record ProfileLine(Profile profile, String installs, String changes) {
@@ -52,6 +52,8 @@ public final class ProfileStepViewModel {
     private final ReadOnlyStringWrapper sourceStatus = new ReadOnlyStringWrapper(this, "sourceStatus", "");
     private final ObservableList<ChartRelease> releases = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper revisionError = new ReadOnlyStringWrapper(this, "revisionError", "");
+    private final ReadOnlyStringWrapper releaseError = new ReadOnlyStringWrapper(this, "releaseError", "");
     private boolean updating;
 
     public ProfileStepViewModel(JobRunner jobs, PlanModel planModel) {
@@ -90,6 +92,7 @@ public final class ProfileStepViewModel {
             if (source.repoUrl() != null) {
                 repoUrl.set(source.repoUrl());
             }
+            revisionError.set(KubeNames.revisionProblem(plan.revision()).orElse(""));
             releases.setAll(plan.releases());
             warnings.setAll(Plans.warnings(plan));
         } finally {
@@ -113,14 +116,22 @@ public final class ProfileStepViewModel {
                 current.source(), merged));
     }
 
+    /** Publishes the fields; a revision Kubernetes would refuse is shown as an error and not published. */
     private void publish() {
         if (updating) {
             return;
         }
         InstallPlan current = planModel.plan();
-        InstallPlan revised = current.withRevision(revision.get());
+        String typed = revision.get() == null ? "" : revision.get().trim();
+        String problem = KubeNames.revisionProblem(typed).orElse("");
+        revisionError.set(problem.isEmpty() ? "" : capitalised(problem) + ".");
+        InstallPlan revised = problem.isEmpty() ? current.withRevision(typed) : current;
         planModel.publish(new InstallPlan(current.profile(), platform.get(), revised.revision(),
                 istioVersion.get().trim(), sourceSpec(), revised.releases()));
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private ChartSourceSpec sourceSpec() {
@@ -136,8 +147,19 @@ public final class ProfileStepViewModel {
         };
     }
 
-    /** Renames a release or moves it to another namespace. */
+    /**
+     * Renames a release or moves it to another namespace. A name or namespace Helm or Kubernetes would refuse is
+     * not taken: {@link #releaseErrorProperty()} says why.
+     */
     public void editRelease(ChartRelease release, String name, String namespace) {
+        String problem = KubeNames.releaseNameProblem(name.trim())
+                .or(() -> KubeNames.namespaceProblem(namespace.trim())).orElse("");
+        releaseError.set(problem.isEmpty() ? "" : capitalised(problem) + "; the release keeps "
+                + release.name() + " in " + release.namespace() + ".");
+        if (!problem.isEmpty()) {
+            releases.setAll(planModel.plan().releases());
+            return;
+        }
         List<ChartRelease> edited = planModel.plan().releases().stream()
                 .map(r -> r == release || r.equals(release)
                         ? new ChartRelease(name.trim(), namespace.trim(), r.component(), r.valuesYaml(), r.sets()) : r)
@@ -198,6 +220,16 @@ public final class ProfileStepViewModel {
 
     public ObservableList<ChartRelease> releases() {
         return releases;
+    }
+
+    /** Why the typed revision is not used, "" when it is fine. */
+    public ReadOnlyStringProperty revisionErrorProperty() {
+        return revisionError.getReadOnlyProperty();
+    }
+
+    /** Why the last release rename or namespace change was refused, "" when it was taken. */
+    public ReadOnlyStringProperty releaseErrorProperty() {
+        return releaseError.getReadOnlyProperty();
     }
 
     public ObservableList<String> warnings() {

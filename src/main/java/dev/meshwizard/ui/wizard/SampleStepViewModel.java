@@ -6,6 +6,7 @@ import dev.meshwizard.cluster.ClusterSession;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.KubeNames;
 import dev.meshwizard.render.RenderedManifests;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.samples.ManifestException;
@@ -92,6 +93,15 @@ public final class SampleStepViewModel {
         changes.clear();
         error.set("");
         String ns = namespace.get() == null || namespace.get().isBlank() ? "default" : namespace.get().trim();
+        java.util.Optional<String> badNamespace = sample.get() == Sample.FILE ? java.util.Optional.empty()
+                : KubeNames.namespaceProblem(ns);
+        if (badNamespace.isPresent()) {
+            gatewayNote.set("");
+            show(null, "");
+            summary.set("");
+            error.set(Character.toUpperCase(badNamespace.get().charAt(0)) + badNamespace.get().substring(1) + ".");
+            return;
+        }
         SampleCatalog.Manifests manifests = switch (sample.get()) {
             case BOOKINFO -> SampleCatalog.bookinfo(ns, registry.get(), tag.get());
             case HTTPBIN -> SampleCatalog.httpbin(ns);

@@ -79,4 +79,18 @@ class SampleStepViewModelTest {
         assertThat(Files.readString(file)).isEqualTo(model.yamlProperty().get());
         assertThat(model.statusProperty().get()).contains("kubectl apply --server-side");
     }
+
+    @Test
+    void aNamespaceThatIsNotADnsLabelIsAnErrorAndLeavesNothingToApply() {
+        model.sampleProperty().set(SampleStepViewModel.Sample.HTTPBIN);
+        model.namespaceProperty().set("Book Info");
+
+        assertThat(model.errorProperty().get()).startsWith("Namespace \"Book Info\" is not a DNS-1123 label");
+        assertThat(model.yamlProperty().get()).isEmpty();
+
+        model.namespaceProperty().set("bookinfo");
+
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.yamlProperty().get()).contains("namespace: bookinfo");
+    }
 }
