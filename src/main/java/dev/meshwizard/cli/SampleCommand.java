@@ -1,5 +1,7 @@
 package dev.meshwizard.cli;
 
+import dev.meshwizard.plan.OverwriteRefusedException;
+import dev.meshwizard.plan.OwnedFile;
 import dev.meshwizard.samples.Bookinfo;
 import dev.meshwizard.samples.Curl;
 import dev.meshwizard.samples.Httpbin;
@@ -7,7 +9,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,6 +49,10 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "File to write.")
     private Path out;
 
+    @Option(names = "--force", description = "Overwrite --out even when it is not the unchanged file an earlier run"
+            + " wrote.")
+    private boolean force;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -70,11 +75,10 @@ public final class SampleCommand implements Callable<Integer> {
         StringBuilder yaml = new StringBuilder();
         objects.forEach(object -> yaml.append(serialization.asYaml(object)));
         try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(out, yaml);
+            OwnedFile.write(out, yaml.toString(), force);
+        } catch (OverwriteRefusedException e) {
+            RenderCommand.printRefusal(err, "mesh-wizard sample", e);
+            return RenderCommand.BAD_INPUT;
         } catch (IOException e) {
             err.println("mesh-wizard sample: cannot write " + out + ": " + e.getMessage());
             return 1;

@@ -5,17 +5,12 @@ import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.InstallPlan;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * uninstall.sh                   helm uninstall in reverse order; CRDs kept unless DELETE_CRDS=1
  * routing/&lt;kind&gt;-&lt;name&gt;.yaml     the workspace's Istio routing documents, when there are any
  * README.md                      what is there
+ * .mesh-wizard-export            the files written, with their SHA-256
  * </pre>
- * The folder is written next to the target under a temporary name and moved into place when complete, so a failed
- * export leaves no half-written folder. An existing target is replaced only when it is empty or an earlier export.
+ * Every file is readable by its owner only. A new folder is written next to the target under a temporary name and
+ * moved into place when complete, so a failed export leaves no half-written folder; an existing folder is written
+ * into only as far as it holds an earlier export's own, unchanged files (see {@link ExportFolder}).
  */
 public final class Exporter {
 
@@ -65,6 +62,20 @@ public final class Exporter {
      */
     public static Path export(InstallPlan plan, RenderedManifests manifests, Map<String, String> routing,
                               Path folder) throws IOException {
+        return export(plan, manifests, routing, folder, false);
+    }
+
+    /**
+     * Exports into a folder that may hold an earlier export. Only files an earlier export wrote, and unchanged
+     * since, are replaced; anything else there (a file or folder the user added, an exported file they edited)
+     * makes the export refuse, unless {@code force}. Files that are not the export's own are never deleted.
+     *
+     * @param force replace exported files the user edited, and write next to files the user added
+     * @throws dev.meshwizard.plan.OverwriteRefusedException listing what is in the way, when not forced
+     * @see #export(InstallPlan, RenderedManifests, Map, Path)
+     */
+    public static Path export(InstallPlan plan, RenderedManifests manifests, Map<String, String> routing,
+                              Path folder, boolean force) throws IOException {
         checkMatches(plan, manifests);
         for (String name : routing.keySet()) {
             if (!name.matches("[A-Za-z0-9._-]+\\.yaml") || name.startsWith(".")) {
@@ -72,18 +83,7 @@ public final class Exporter {
             }
         }
         Path target = folder.toAbsolutePath().normalize();
-        checkReplaceable(target);
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".export-");
-        try {
-            setPermissions(staging, "rwxr-xr-x");
-            write(plan, manifests, new TreeMap<>(routing), staging);
-            moveIntoPlace(staging, target);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
-            throw e;
-        }
+        ExportFolder.write(target, files(plan, manifests, new TreeMap<>(routing)), force);
         LOG.info("Exported {} releases to {}", plan.releases().size(), target);
         return target;
     }
@@ -98,38 +98,21 @@ public final class Exporter {
         return String.format("manifests/%02d-%s.yaml", index + 1, release.name());
     }
 
-    private static void write(InstallPlan plan, RenderedManifests manifests, Map<String, String> routing, Path folder)
-            throws IOException {
-        Files.createDirectories(folder.resolve("values"));
-        Files.createDirectories(folder.resolve("manifests"));
+    private static Map<String, ExportFolder.Content> files(InstallPlan plan, RenderedManifests manifests,
+                                                           Map<String, String> routing) {
+        Map<String, ExportFolder.Content> files = new LinkedHashMap<>();
         for (int i = 0; i < plan.releases().size(); i++) {
             ChartRelease release = plan.releases().get(i);
-            Files.writeString(folder.resolve(valuesFileName(release)), release.valuesYaml());
-            Files.writeString(folder.resolve(manifestFileName(i, release)),
-                    manifests.releases().get(i).displayYaml());
+            files.put(valuesFileName(release), ExportFolder.Content.text(release.valuesYaml()));
+            files.put(manifestFileName(i, release),
+                    ExportFolder.Content.text(manifests.releases().get(i).displayYaml()));
         }
-        if (!routing.isEmpty()) {
-            Files.createDirectories(folder.resolve(ROUTING_FOLDER));
-            for (Map.Entry<String, String> file : routing.entrySet()) {
-                Files.writeString(folder.resolve(ROUTING_FOLDER).resolve(file.getKey()), file.getValue());
-            }
-        }
-        writeScript(folder.resolve("install.sh"), InstallScripts.install(plan, manifests, !routing.isEmpty()));
-        writeScript(folder.resolve("uninstall.sh"), InstallScripts.uninstall(plan));
-        Files.writeString(folder.resolve("README.md"), readme(plan, manifests, !routing.isEmpty()));
-    }
-
-    private static void writeScript(Path file, String text) throws IOException {
-        Files.writeString(file, text);
-        setPermissions(file, "rwxr-xr-x");
-    }
-
-    private static void setPermissions(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException e) {
-            LOG.debug("No POSIX permissions for {}", path);
-        }
+        routing.forEach((name, yaml) -> files.put(ROUTING_FOLDER + "/" + name, ExportFolder.Content.text(yaml)));
+        files.put("install.sh", ExportFolder.Content.script(InstallScripts.install(plan, manifests,
+                !routing.isEmpty())));
+        files.put("uninstall.sh", ExportFolder.Content.script(InstallScripts.uninstall(plan)));
+        files.put("README.md", ExportFolder.Content.text(readme(plan, manifests, !routing.isEmpty())));
+        return files;
     }
 
     private static String readme(InstallPlan plan, RenderedManifests manifests, boolean routing) {
@@ -186,65 +169,6 @@ public final class Exporter {
         if (!planned.equals(rendered)) {
             throw new IllegalArgumentException("The manifests were rendered for releases " + rendered
                     + ", the plan has " + planned);
-        }
-    }
-
-    private static void checkReplaceable(Path target) throws IOException {
-        if (!Files.exists(target)) {
-            return;
-        }
-        if (!Files.isDirectory(target)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "a file of that name exists");
-        }
-        if (isEmpty(target) || isEarlierExport(target)) {
-            return;
-        }
-        throw new FileAlreadyExistsException(target.toString(), null,
-                "the folder is not empty and is not an earlier export; choose a new or empty folder");
-    }
-
-    private static boolean isEarlierExport(Path folder) throws IOException {
-        Path readme = folder.resolve("README.md");
-        if (!Files.isRegularFile(readme) || !Files.isRegularFile(folder.resolve("install.sh"))) {
-            return false;
-        }
-        try (Stream<String> lines = Files.lines(readme)) {
-            return lines.findFirst().map(first -> first.contains(README_MARK)).orElse(false);
-        }
-    }
-
-    private static boolean isEmpty(Path folder) throws IOException {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        }
-    }
-
-    private static void moveIntoPlace(Path staging, Path target) throws IOException {
-        if (!Files.exists(target)) {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        }
-        Path previous = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
-        Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
-        try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
-            throw e;
-        }
-        deleteTree(previous);
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            LOG.warn("Cannot delete {}: {}", root, e.getMessage());
         }
     }
 }

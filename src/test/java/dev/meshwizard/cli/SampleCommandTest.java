@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshwizard.samples.ManifestFile;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,23 @@ class SampleCommandTest {
         assertThat(cli.err.toString()).contains("unknown sample \"petstore\"").contains("bookinfo, httpbin, curl");
         assertThat(cli.run("sample", "curl", "--tag", "1", "--out", dir.resolve("c.yaml").toString())).isEqualTo(2);
         assertThat(dir.resolve("p.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aFileTheUserMadeOrEditedIsNotOverwrittenWithoutForce() throws Exception {
+        // Given a sample written, and written again unchanged, then edited by the user
+        Path out = dir.resolve("curl.yaml");
+        assertThat(cli.run("sample", "curl", "--out", out.toString())).isZero();
+        assertThat(cli.run("sample", "curl", "--out", out.toString())).as(cli.err.toString()).isZero();
+        Files.writeString(out, Files.readString(out) + "# mine\n");
+
+        // When it is written again, then it is bad input naming the file, and the edit stays
+        assertThat(cli.run("sample", "curl", "--out", out.toString())).isEqualTo(2);
+        assertThat(cli.err.toString()).contains(out.toString()).contains("--force");
+        assertThat(Files.readString(out)).endsWith("# mine\n");
+
+        // And with --force it is replaced
+        assertThat(cli.run("sample", "curl", "--out", out.toString(), "--force")).isZero();
+        assertThat(Files.readString(out)).doesNotContain("# mine");
     }
 }

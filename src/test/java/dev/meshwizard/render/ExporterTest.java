@@ -8,11 +8,11 @@ import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.OverwriteRefusedException;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.testing.TestPlans;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -59,9 +59,9 @@ class ExporterTest {
         assertThat(Files.readString(folder.resolve("manifests/02-istiod.yaml")))
                 .startsWith("---\n# Source: istiod/templates/")
                 .contains("name: istiod-canary");
-        assertThat(names(folder)).containsExactly("README.md", "install.sh", "manifests", "uninstall.sh", "values");
+        assertThat(names(folder)).containsExactly(".mesh-wizard-export", "README.md", "install.sh", "manifests",
+                "uninstall.sh", "values");
         assertThat(Files.isExecutable(folder.resolve("install.sh"))).isTrue();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwxr-xr-x");
         assertThat(Files.readString(folder.resolve("README.md")))
                 .startsWith("# Istio 1.30.3 install, exported by Mesh Wizard")
                 .contains("| 3 | istio-ingressgateway | istio-system | gateway 1.30.3 |")
@@ -175,22 +175,111 @@ class ExporterTest {
     }
 
     @Test
-    void aFolderWithOtherFilesIsNotReplacedButAnEarlierExportIs() throws Exception {
+    void everyExportedFileAndFolderIsReadableByTheOwnerOnly() throws Exception {
         InstallPlan plan = demoPlan(REPO);
-        RenderedManifests manifests = renderer.render(plan, charts);
+
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.toList()) {
+                String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+                assertThat(permissions).as(folder.relativize(path).toString()).endsWith("------");
+            }
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("install.sh"))))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("values/istiod.yaml"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aFolderWithOtherFilesIsRefusedListingThemAndLeftAsItWas() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
         Path other = Files.createDirectories(temp.resolve("other"));
         Files.writeString(other.resolve("notes.txt"), "mine");
 
-        assertThatThrownBy(() -> Exporter.export(plan, manifests, other))
-                .isInstanceOf(FileAlreadyExistsException.class)
-                .hasMessageContaining("not an earlier export");
+        assertThatThrownBy(() -> Exporter.export(plan, renderer.render(plan, charts), other))
+                .isInstanceOfSatisfying(OverwriteRefusedException.class,
+                        e -> assertThat(e.conflicts()).containsExactly("notes.txt"));
+
+        assertThat(names(other)).containsExactly("notes.txt");
+        assertThat(names(temp)).containsExactly("other");
+    }
+
+    @Test
+    void anUnchangedEarlierExportIsReplacedAndWhatItNoLongerHoldsRemoved() throws Exception {
+        // Given an export of the demo plan, untouched since
+        InstallPlan demo = demoPlan(REPO);
+        Path export = Exporter.export(demo, renderer.render(demo, charts), temp.resolve("export"));
+
+        // When the minimal plan is exported into it
+        InstallPlan minimal = TestPlans.plan(Profile.MINIMAL, REPO);
+        Exporter.export(minimal, renderer.render(minimal, charts), export);
+
+        // Then only the minimal plan's files are there
+        assertThat(names(export.resolve("values"))).containsExactly("istio-base.yaml", "istiod.yaml");
+        assertThat(Files.readString(export.resolve("install.sh"))).doesNotContain("ingressgateway");
+        assertThat(Files.readString(export.resolve(".mesh-wizard-export")))
+                .contains("  values/istiod.yaml\n").doesNotContain("ingressgateway");
+    }
+
+    @Test
+    void userFilesFoldersAndEditsInAnEarlierExportMakeItRefuseAndChangeNothing() throws Exception {
+        // Given an earlier export with a note, a folder and an edited script added by the user
+        InstallPlan plan = demoPlan(REPO);
+        RenderedManifests manifests = renderer.render(plan, charts);
         Path export = Exporter.export(plan, manifests, temp.resolve("export"));
-        Files.writeString(export.resolve("values/stale.yaml"), "old");
+        Files.writeString(export.resolve("NOTES.md"), "my notes");
+        Files.createDirectories(export.resolve("my-overlays")).resolve("a.yaml").toFile().createNewFile();
+        String edited = Files.readString(export.resolve("install.sh")) + "echo mine\n";
+        Files.writeString(export.resolve("install.sh"), edited);
+        String manifest = Files.readString(export.resolve(".mesh-wizard-export"));
+
+        // When it is exported again
+        // Then it refuses, naming each, and nothing changed
+        assertThatThrownBy(() -> Exporter.export(plan, manifests, export))
+                .isInstanceOfSatisfying(OverwriteRefusedException.class, e -> assertThat(e.conflicts())
+                        .containsExactly("NOTES.md", "install.sh", "my-overlays/"));
+        assertThat(Files.readString(export.resolve("install.sh"))).isEqualTo(edited);
+        assertThat(Files.readString(export.resolve(".mesh-wizard-export"))).isEqualTo(manifest);
+        assertThat(export.resolve("NOTES.md")).hasContent("my notes");
+    }
+
+    @Test
+    void forcedTheExportReplacesItsOwnFilesAndNeverDeletesTheUsers() throws Exception {
+        // Given an earlier export of the demo plan with a user's note and an edited values file
+        InstallPlan demo = demoPlan(REPO);
+        Path export = Exporter.export(demo, renderer.render(demo, charts), temp.resolve("export"));
+        Files.writeString(export.resolve("NOTES.md"), "my notes");
+        Files.writeString(export.resolve("values/istio-egressgateway.yaml"), "replicaCount: 3\n");
+        Files.writeString(export.resolve("install.sh"), "echo edited\n");
+
+        // When the minimal plan is exported into it with force
+        InstallPlan minimal = TestPlans.plan(Profile.MINIMAL, REPO);
+        Exporter.export(minimal, renderer.render(minimal, charts), Map.of(), export, true);
+
+        // Then the export's files are replaced, the user's note and edited file stay, the unchanged stale ones go
+        assertThat(Files.readString(export.resolve("install.sh"))).contains("helm upgrade --install istiod");
+        assertThat(export.resolve("NOTES.md")).hasContent("my notes");
+        assertThat(export.resolve("values/istio-egressgateway.yaml")).hasContent("replicaCount: 3");
+        assertThat(export.resolve("values/istio-ingressgateway.yaml")).doesNotExist();
+    }
+
+    @Test
+    void anExportInterruptedHalfwayIsStillTheExportsOwnFolder() throws Exception {
+        // Given an export whose manifest accepts both the old and new content of a file, as during a re-export
+        InstallPlan plan = demoPlan(REPO);
+        RenderedManifests manifests = renderer.render(plan, charts);
+        Path export = Exporter.export(plan, manifests, temp.resolve("export"));
+        Path manifest = export.resolve(".mesh-wizard-export");
+        String text = Files.readString(manifest);
+        Files.writeString(export.resolve("values/istiod.yaml"), "half: done\n");
+        Files.writeString(manifest, text + ExportFolder.sha256("half: done\n".getBytes()) + "  values/istiod.yaml\n");
+
+        // When it is exported again, then that is no conflict
         Exporter.export(plan, manifests, export);
 
-        assertThat(Files.readString(other.resolve("notes.txt"))).isEqualTo("mine");
-        assertThat(export.resolve("values/stale.yaml")).doesNotExist();
-        assertThat(names(temp)).containsExactly("export", "other");
+        assertThat(export.resolve("values/istiod.yaml")).isEmptyFile();
     }
 
     @Test
