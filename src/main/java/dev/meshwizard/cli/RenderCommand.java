@@ -65,6 +65,9 @@ public final class RenderCommand implements Callable<Integer> {
             RenderedManifests manifests = new Renderer().render(plan, charts);
             printSummary(out, plan, manifests);
             if (this.out != null) {
+                Exporter.secretLookingValues(plan).forEach(where -> err.println("mesh-wizard render: warning:"
+                        + " values that look secret will be written to " + where + " (readable by you only; keep the"
+                        + " folder out of version control)"));
                 Exporter.export(plan, manifests, Map.of(), this.out, force);
                 out.println("Exported to " + this.out.toAbsolutePath());
             }

@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * values/&lt;release&gt;.yaml          each release's values, exactly as written
  * manifests/&lt;nn&gt;-&lt;release&gt;.yaml  what Helm renders for it, in install order, Secret values redacted
+ * values/&lt;release&gt;.set.yaml      the plan's values and --set items of the release
+ * charts/&lt;chart&gt;-&lt;version&gt;.tgz     the charts, when they came from a folder (not from a repository)
  * install.sh                     helm upgrade --install per release, in order
  * uninstall.sh                   helm uninstall in reverse order; CRDs kept unless DELETE_CRDS=1
  * routing/&lt;kind&gt;-&lt;name&gt;.yaml     the workspace's Istio routing documents, when there are any
@@ -32,7 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class Exporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
-    private static final String README_MARK = "exported by Mesh Wizard";
     /** The folder of the routing documents inside an export. */
     static final String ROUTING_FOLDER = "routing";
 
@@ -98,69 +100,56 @@ public final class Exporter {
         return String.format("manifests/%02d-%s.yaml", index + 1, release.name());
     }
 
+    /** The file of a release's plan values and {@code --set} items inside an export, when it has any. */
+    static String setValuesFileName(ChartRelease release) {
+        return "values/" + release.name() + ".set.yaml";
+    }
+
+    /**
+     * Where an export of the plan would write values whose keys look secret (password, token, secret, key, cert),
+     * one line a file naming the keys, e.g. {@code values/istiod.yaml: pilot.cacerts.ca-key.pem}; empty when none.
+     */
+    public static List<String> secretLookingValues(InstallPlan plan) {
+        List<String> found = new ArrayList<>();
+        for (ChartRelease release : plan.releases()) {
+            List<String> inFile = SecretKeys.inValues(release.valuesYaml());
+            if (!inFile.isEmpty()) {
+                found.add(valuesFileName(release) + ": " + String.join(", ", inFile));
+            }
+            List<String> inSets = SecretKeys.inKeys(release.sets().stream()
+                    .map(item -> item.contains("=") ? item.substring(0, item.indexOf('=')) : item).toList());
+            if (!inSets.isEmpty()) {
+                found.add(setValuesFileName(release) + ": " + String.join(", ", inSets));
+            }
+        }
+        return found;
+    }
+
     private static Map<String, ExportFolder.Content> files(InstallPlan plan, RenderedManifests manifests,
-                                                           Map<String, String> routing) {
+                                                           Map<String, String> routing) throws IOException {
         Map<String, ExportFolder.Content> files = new LinkedHashMap<>();
+        boolean archives = plan.source().kind() != ChartSourceSpec.Kind.HELM_REPO;
         for (int i = 0; i < plan.releases().size(); i++) {
             ChartRelease release = plan.releases().get(i);
+            RenderedRelease rendered = manifests.releases().get(i);
             files.put(valuesFileName(release), ExportFolder.Content.text(release.valuesYaml()));
-            files.put(manifestFileName(i, release),
-                    ExportFolder.Content.text(manifests.releases().get(i).displayYaml()));
+            String sets = SetValues.yaml(PlanValues.forRelease(plan, release));
+            if (!sets.isEmpty()) {
+                files.put(setValuesFileName(release), ExportFolder.Content.text("# The plan's values and --set items"
+                        + " of " + release.name() + ", applied after " + release.name() + ".yaml.\n" + sets));
+            }
+            files.put(manifestFileName(i, release), ExportFolder.Content.text(rendered.displayYaml()));
+            if (archives && !files.containsKey(ChartArchives.fileName(rendered))) {
+                files.put(ChartArchives.fileName(rendered),
+                        new ExportFolder.Content(ChartArchives.archive(rendered), false));
+            }
         }
         routing.forEach((name, yaml) -> files.put(ROUTING_FOLDER + "/" + name, ExportFolder.Content.text(yaml)));
         files.put("install.sh", ExportFolder.Content.script(InstallScripts.install(plan, manifests,
                 !routing.isEmpty())));
         files.put("uninstall.sh", ExportFolder.Content.script(InstallScripts.uninstall(plan)));
-        files.put("README.md", ExportFolder.Content.text(readme(plan, manifests, !routing.isEmpty())));
+        files.put("README.md", ExportFolder.Content.text(ExportReadme.text(plan, manifests, !routing.isEmpty())));
         return files;
-    }
-
-    private static String readme(InstallPlan plan, RenderedManifests manifests, boolean routing) {
-        ChartSourceSpec source = plan.source();
-        String version = plan.istioVersion().isBlank() && !manifests.releases().isEmpty()
-                ? manifests.releases().get(0).chartVersion() : plan.istioVersion();
-        StringBuilder text = new StringBuilder();
-        text.append("# Istio ").append(version).append(" install, ").append(README_MARK).append("\n\n")
-                .append("Profile `").append(plan.profile()).append('`')
-                .append(plan.platform().isBlank() ? "" : ", platform `" + plan.platform() + "`")
-                .append(plan.revision().isBlank() ? "" : ", revision `" + plan.revision() + "`")
-                .append(". Charts from ").append(describe(source)).append(".\n\n")
-                .append("| # | Release | Namespace | Chart | Objects |\n|---|---|---|---|---|\n");
-        for (int i = 0; i < manifests.releases().size(); i++) {
-            RenderedRelease release = manifests.releases().get(i);
-            String counts = release.countsByKind().entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-            text.append("| ").append(i + 1).append(" | ").append(release.name()).append(" | ")
-                    .append(release.namespace()).append(" | ").append(release.chart()).append(' ')
-                    .append(release.chartVersion()).append(" | ").append(counts).append(" |\n");
-        }
-        text.append("\n## What is here\n\n")
-                .append("- `values/<release>.yaml`: each release's values, as written in Mesh Wizard.\n")
-                .append("- `manifests/<nn>-<release>.yaml`: what Helm renders for each release (`helm template`),")
-                .append(" in install order. Secret values show as `").append(RenderedObject.REDACTED)
-                .append("`. These files are for review; the scripts install from the charts.\n")
-                .append("- `install.sh`: `helm upgrade --install` for each release in order, each with `--wait`,")
-                .append(" into the cluster of the current kubectl context. Needs only `helm` and `kubectl`.\n")
-                .append("- `uninstall.sh`: `helm uninstall` in reverse order. Istio's CRDs, and the Istio")
-                .append(" resources stored in them, stay unless you run `DELETE_CRDS=1 ./uninstall.sh`.\n");
-        if (routing) {
-            text.append("- `routing/`: Istio Gateways, VirtualServices and DestinationRules; `install.sh` applies")
-                    .append(" them last with `kubectl apply --server-side`. TLS Secrets are not exported: create")
-                    .append(" each one a Gateway names (`kubectl create secret tls NAME --cert=... --key=...`).\n");
-        }
-        if (source.kind() != ChartSourceSpec.Kind.HELM_REPO) {
-            text.append("\nThe scripts name the charts by their paths on the machine that exported them;")
-                    .append(" elsewhere, change those paths.\n");
-        }
-        return text.toString();
-    }
-
-    private static String describe(ChartSourceSpec source) {
-        return switch (source.kind()) {
-            case HELM_REPO -> "the Helm repository " + source.repoUrl() + " at version " + source.version();
-            case ISTIO_RELEASE -> "the Istio release folder " + source.folder().toAbsolutePath();
-            case CHARTS_FOLDER -> "the charts folder " + source.folder().toAbsolutePath();
-        };
     }
 
     private static void checkMatches(InstallPlan plan, RenderedManifests manifests) {

@@ -83,6 +83,19 @@ class RenderCommandTest {
     }
 
     @Test
+    void aSetItemThatLooksSecretIsWarnedAboutWithItsFileAndNeverOnTheScriptsCommandLine() throws Exception {
+        Path export = dir.resolve("export");
+
+        int exit = render("--istio-dir", istio.toString(), "--set", "istiod.pilot.env.API_TOKEN=abc123", "--out",
+                export.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("warning").contains("values/istiod.set.yaml: pilot.env.API_TOKEN");
+        assertThat(Files.readString(export.resolve("install.sh"))).doesNotContain("abc123").doesNotContain("--set");
+        assertThat(Files.readString(export.resolve("values/istiod.set.yaml"))).contains("API_TOKEN: abc123");
+    }
+
+    @Test
     void aValuesFileWithAKeySetTwiceIsBadInputNamingTheFileAndBothLines() throws Exception {
         Path values = dir.resolve("gateway.yaml");
         Files.writeString(values, "service:\n  type: LoadBalancer\n  type: NodePort\n");

@@ -84,33 +84,55 @@ class ExporterTest {
     }
 
     @Test
-    void theInstallScriptAddsTheIstioRepositoryAndInstallsEachReleaseInOrder() throws Exception {
+    void theInstallScriptAddsTheIstioRepositoryAndInstallsEachReleaseInOrderWithNoValueOnTheCommandLine()
+            throws Exception {
         InstallPlan plan = demoPlan(REPO);
         Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
 
         List<String> calls = run(folder, "install.sh", Map.of());
 
         String common = " [-n] [istio-system] [--create-namespace] [--version] [1.30.3]";
-        String planSets = " [--set] [profile=demo] [--set] [global.platform=k3d]";
         assertThat(calls).containsExactly(
                 "kubectl [config] [current-context]",
                 "helm [repo] [add] [istio] [https://istio-release.storage.googleapis.com/charts] [--force-update]",
                 "helm [repo] [update] [istio]",
                 "helm [upgrade] [--install] [istio-base] [istio/base]" + common + " [-f] [values/istio-base.yaml]"
-                        + planSets + " [--set] [defaultRevision=canary] [--wait]",
+                        + " [-f] [values/istio-base.set.yaml] [--wait]",
                 "helm [upgrade] [--install] [istiod] [istio/istiod]" + common + " [-f] [values/istiod.yaml]"
-                        + planSets + " [--set] [revision=canary] [--set] [pilot.env.EXTRA=a\\,b] [--wait]",
+                        + " [-f] [values/istiod.set.yaml] [--wait]",
                 "helm [upgrade] [--install] [istio-ingressgateway] [istio/gateway]" + common
-                        + " [-f] [values/istio-ingressgateway.yaml]" + planSets + " [--set] [revision=canary] [--wait]",
+                        + " [-f] [values/istio-ingressgateway.yaml] [-f] [values/istio-ingressgateway.set.yaml]",
+                "kubectl [rollout] [status] [deployment/istio-ingressgateway] [-n] [istio-system] [--timeout=5m]",
                 "helm [upgrade] [--install] [istio-egressgateway] [istio/gateway]" + common
-                        + " [-f] [values/istio-egressgateway.yaml]" + planSets + " [--set] [revision=canary] [--wait]",
+                        + " [-f] [values/istio-egressgateway.yaml] [-f] [values/istio-egressgateway.set.yaml]",
+                "kubectl [rollout] [status] [deployment/istio-egressgateway] [-n] [istio-system] [--timeout=5m]",
                 "helm [list] [-A] [--filter] [^(istio-base|istiod|istio-ingressgateway|istio-egressgateway)$]");
+        assertThat(Files.readString(folder.resolve("install.sh")))
+                .contains("# Not helm --wait: for a LoadBalancer Service Helm waits until it has an address");
     }
 
     @Test
-    void forChartsOnDiskTheInstallScriptNamesTheLocalChartsAndNeedsNoRepository() throws Exception {
-        Path release = TestCharts.istioReleaseFolder(temp);
-        ChartSourceSpec spec = ChartSourceSpec.istioRelease(release);
+    void thePlanValuesAndSetItemsGoToAValuesFileThatMeansWhatTheRenderMeant() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
+
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        assertThat(Files.readString(folder.resolve("values/istiod.set.yaml"))).endsWith("""
+                global:
+                  platform: k3d
+                pilot:
+                  env:
+                    EXTRA: a,b
+                profile: demo
+                revision: canary
+                """);
+        assertThat(Files.readString(folder.resolve("values/istio-base.set.yaml"))).contains("defaultRevision: canary");
+    }
+
+    @Test
+    void forChartsOnDiskTheInstallScriptNamesTheCopiedArchivesAndNeedsNoRepository() throws Exception {
+        Path archives = TestCharts.archivesFolder(temp.resolve("archives"));
+        ChartSourceSpec spec = ChartSourceSpec.chartsFolder(archives);
         InstallPlan plan = TestPlans.plan(Profile.MINIMAL, spec);
         RenderedManifests manifests = renderer.render(plan, ChartSource.open(spec));
         Path folder = Exporter.export(plan, manifests, temp.resolve("export"));
@@ -118,10 +140,73 @@ class ExporterTest {
         List<String> calls = run(folder, "install.sh", Map.of());
 
         assertThat(calls).noneMatch(call -> call.contains("[repo]") || call.contains("--version"));
-        assertThat(calls).contains("helm [upgrade] [--install] [istiod] [" + release.toAbsolutePath()
-                + "/manifests/charts/istio-control/istio-discovery] [-n] [istio-system] [--create-namespace]"
-                + " [-f] [values/istiod.yaml] [--wait]");
-        assertThat(Files.readString(folder.resolve("README.md"))).contains("paths on the machine that exported");
+        assertThat(calls).contains("helm [upgrade] [--install] [istiod] [charts/istiod-1.30.3.tgz] [-n] [istio-system]"
+                + " [--create-namespace] [-f] [values/istiod.yaml] [--wait]");
+        assertThat(folder.resolve("values/istiod.set.yaml")).as("no plan values, no file").doesNotExist();
+        assertThat(folder.resolve("charts/istiod-1.30.3.tgz")).hasSameBinaryContentAs(
+                archives.resolve("istiod-1.30.3.tgz"));
+        assertThat(Files.readString(folder.resolve("README.md"))).contains("copied into `charts/`");
+    }
+
+    @Test
+    void anExportFromAReleaseFolderMovedElsewhereInstallsFromItsOwnChartsFromAnyDirectory() throws Exception {
+        // Given an export of charts from an Istio release folder, with a --set item
+        Path release = TestCharts.istioReleaseFolder(temp.resolve("machine-a"));
+        ChartSourceSpec spec = ChartSourceSpec.istioRelease(release);
+        List<ChartRelease> releases = new ArrayList<>(TestPlans.releases(Profile.DEFAULT));
+        releases.set(1, new ChartRelease("istiod", "istio-system", Component.ISTIOD, "",
+                List.of("pilot.env.TOKEN=s3cr3t")));
+        InstallPlan plan = TestPlans.plan("default", "", "", spec, releases);
+        Path exported = Exporter.export(plan, renderer.render(plan, ChartSource.open(spec)),
+                temp.resolve("machine-a/export"));
+
+        // When the folder is moved, the release folder is gone, and both scripts run from another directory
+        Path moved = Files.move(exported, Files.createDirectories(temp.resolve("machine-b")).resolve("istio"));
+        deleteTree(temp.resolve("machine-a"));
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        List<String> calls = new ArrayList<>(run(moved, "install.sh", Map.of(), elsewhere));
+        List<String> directories = Files.readAllLines(temp.resolve("calls.log.cwd"));
+        calls.addAll(run(moved, "uninstall.sh", Map.of(), elsewhere));
+
+        // Then every chart is an archive inside the moved folder, named relative to it, and no value or path of the
+        // exporting machine is on a command line or in the scripts and README
+        List<String> installs = calls.stream().filter(c -> c.startsWith("helm [upgrade] [--install]")).toList();
+        assertThat(installs).hasSize(3).allSatisfy(call -> {
+            String chart = call.split(" ")[4].replaceAll("[\\[\\]]", "");
+            assertThat(chart).startsWith("charts/").endsWith("-1.30.3.tgz");
+            assertThat(moved.resolve(chart)).isRegularFile();
+        });
+        assertThat(directories).containsOnly(moved.toString());
+        assertThat(calls).noneMatch(call -> call.contains("--set") || call.contains("s3cr3t")
+                || call.contains(temp.toString()));
+        for (String file : List.of("install.sh", "uninstall.sh", "README.md")) {
+            assertThat(Files.readString(moved.resolve(file))).doesNotContain(temp.toString()).doesNotContain("s3cr3t");
+        }
+        assertThat(Files.readString(moved.resolve("values/istiod.set.yaml"))).contains("TOKEN: s3cr3t");
+    }
+
+    @Test
+    void theReadmeNamesTheIstioVersionAndTheImagesItPulls() throws Exception {
+        InstallPlan plan = TestPlans.plan(Profile.DEFAULT, REPO);
+
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        assertThat(Files.readString(folder.resolve("README.md")))
+                .startsWith("# Istio 1.30.3 install")
+                .contains("## Images it pulls\n\n- `docker.io/istio/pilot:1.30.3`\n")
+                .doesNotContain("Not pinned");
+    }
+
+    @Test
+    void valuesThatLookSecretAreNamedWithTheFileTheyGoTo() {
+        InstallPlan plan = TestPlans.plan("default", "", "", REPO, List.of(
+                TestPlans.release(Component.ISTIOD, "pilot:\n  cacerts:\n    ca-key.pem: k\n  replicaCount: 2\n"),
+                new ChartRelease("istio-ingressgateway", "istio-system", Component.GATEWAY, "",
+                        List.of("env.DB_PASSWORD=x", "replicaCount=2"))));
+
+        assertThat(Exporter.secretLookingValues(plan)).containsExactly(
+                "values/istiod.yaml: pilot.cacerts.ca-key.pem",
+                "values/istio-ingressgateway.set.yaml: env.DB_PASSWORD");
     }
 
     @Test
@@ -301,9 +386,17 @@ class ExporterTest {
 
     /** Runs a script with stand-ins for helm and kubectl that record their arguments, one call a line. */
     private List<String> run(Path folder, String script, Map<String, String> env) throws Exception {
+        return run(folder, script, env, temp);
+    }
+
+    /** Runs a script from {@code workingDirectory}; each call's working directory goes to calls.log.cwd. */
+    private List<String> run(Path folder, String script, Map<String, String> env, Path workingDirectory)
+            throws Exception {
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Path log = temp.resolve("calls.log");
-        String record = "#!/usr/bin/env bash\nprintf '%s' \"$(basename \"$0\")\" >> \"$CALLS\"\n"
+        Files.deleteIfExists(log);
+        String record = "#!/usr/bin/env bash\necho \"$PWD\" >> \"$CALLS.cwd\"\n"
+                + "printf '%s' \"$(basename \"$0\")\" >> \"$CALLS\"\n"
                 + "for a in \"$@\"; do printf ' [%s]' \"$a\" >> \"$CALLS\"; done\necho >> \"$CALLS\"\n";
         Files.writeString(bin.resolve("helm"), record);
         Files.writeString(bin.resolve("kubectl"), record + """
@@ -316,7 +409,7 @@ class ExporterTest {
         bin.resolve("helm").toFile().setExecutable(true);
         bin.resolve("kubectl").toFile().setExecutable(true);
         ProcessBuilder builder = new ProcessBuilder("bash", folder.resolve(script).toString())
-                .directory(temp.toFile()).redirectErrorStream(true);
+                .directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put("CALLS", log.toString());
         builder.environment().putAll(env);
@@ -325,6 +418,14 @@ class ExporterTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return Files.readAllLines(log);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static List<String> names(Path folder) {

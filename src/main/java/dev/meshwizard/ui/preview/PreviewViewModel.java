@@ -15,6 +15,7 @@ import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.common.OverwriteQuestion;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
@@ -113,9 +114,14 @@ public final class PreviewViewModel {
         Path workspace = planModel.workspaceProperty().get();
         Job.of("Exporting to " + folder.getFileName(), () -> Exporter.export(plan, current,
                         workspace == null ? java.util.Map.of() : RoutingStore.files(workspace), folder, force))
-                .onSuccess(written -> status.set("Exported to " + written + " (install.sh, uninstall.sh, values/, "
-                        + "manifests/" + (java.nio.file.Files.isDirectory(written.resolve(RoutingStore.FOLDER))
-                        ? ", routing/" : "") + ")"))
+                .onSuccess(written -> {
+                    status.set("Exported to " + written + " (install.sh, uninstall.sh, values/, "
+                            + "manifests/" + (java.nio.file.Files.isDirectory(written.resolve(RoutingStore.FOLDER))
+                            ? ", routing/" : "") + ")");
+                    List<String> secret = Exporter.secretLookingValues(plan);
+                    error.set(secret.isEmpty() ? "" : "Values that look secret were written, readable by you only,"
+                            + " to " + String.join("; ", secret));
+                })
                 .onFailure(e -> {
                     if (e instanceof OverwriteRefusedException refused) {
                         overwrite.ask(folder.toString(), refused.conflicts(), () -> export(folder, true));
