@@ -145,7 +145,7 @@ public final class SampleStepViewModel {
         }
         String ns = namespace.get() == null || namespace.get().isBlank() ? "default" : namespace.get().trim();
         String namespaceDoc = "default".equals(ns) || sample.get() == Sample.FILE ? ""
-                : "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n";
+                : SampleCatalog.namespace(ns, false).yaml();
         body = manifests.yaml() + gatewayYaml;
         yaml.set(namespaceDoc + body);
         summary.set(manifests.title() + ": " + manifests.summary()
