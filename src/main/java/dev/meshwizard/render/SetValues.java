@@ -39,6 +39,9 @@ final class SetValues {
             Files.createDirectories(folder.resolve("templates"));
             Files.writeString(folder.resolve("Chart.yaml"), "apiVersion: v2\nname: set-values\nversion: 0.1.0\n");
             Files.writeString(folder.resolve("templates/values.yaml"), "{{ toYaml .Values }}\n");
+            for (String path : new String[] {"", "templates", "Chart.yaml", "templates/values.yaml"}) {
+                folder.resolve(path).toFile().deleteOnExit();
+            }
             chart = folder;
         }
         return chart;
