@@ -38,7 +38,8 @@ public final class Images {
                                 : tree.path("spec").path("template").path("spec");
                         addImages(pod.path("initContainers"), images);
                         addImages(pod.path("containers"), images);
-                    } else if ("ConfigMap".equals(object.kind()) && object.name().startsWith("istio-sidecar-injector")) {
+                    } else if ("ConfigMap".equals(object.kind())
+                            && object.name().startsWith("istio-sidecar-injector")) {
                         proxyImage(YAML.readTree(object.yaml()).path("data").path("values").asText(""), images);
                     }
                 } catch (IOException e) {

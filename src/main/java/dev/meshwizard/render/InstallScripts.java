@@ -67,8 +67,8 @@ final class InstallScripts {
             script.append("echo '==> ").append(release.name()).append(" (").append(release.component().chartName())
                     .append(")'\n");
             if (gateway) {
-                script.append("# Not helm --wait: for a LoadBalancer Service Helm waits until it has an address, which\n")
-                        .append("# never comes on kind, minikube or bare metal. Wait for the gateway's pods instead.\n");
+                script.append("# Not helm --wait: for a LoadBalancer Service Helm waits until it has an address,\n")
+                        .append("# which never comes on kind, minikube or bare metal. Wait for the gateway's pods.\n");
             }
             script.append(command(args.toArray(String[]::new))).append('\n');
             if (gateway) {
@@ -102,7 +102,8 @@ final class InstallScripts {
         StringBuilder script = new StringBuilder();
         script.append("#!/usr/bin/env bash\n")
                 .append("# Removes the Helm releases install.sh created, in reverse order. Istio's CRDs, and the\n")
-                .append("# Istio resources stored in them, stay unless DELETE_CRDS=1 is set. Runs from any directory.\n")
+                .append("# Istio resources stored in them, stay unless DELETE_CRDS=1 is set. Runs from any\n")
+                .append("# directory.\n")
                 .append("# Written by Mesh Wizard.\n")
                 .append("set -euo pipefail\n")
                 .append("cd \"$(dirname \"${BASH_SOURCE[0]}\")\"\n\n")

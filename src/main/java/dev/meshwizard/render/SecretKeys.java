@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /** Values whose keys look like they hold a secret: password, token, secret, credential, key, cert. */
 final class SecretKeys {
 
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i).*(password|passwd|token|secret|credential|cert|private.?key|api.?key).*|(?i)(.*[^a-z])?key([^a-z].*)?");
+    private static final Pattern SECRET = Pattern.compile(".*(password|passwd|token|secret|credential|cert"
+            + "|private.?key|api.?key).*|(.*[^a-z])?key([^a-z].*)?");
 
     private SecretKeys() {
     }
