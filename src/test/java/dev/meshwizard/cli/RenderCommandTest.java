@@ -58,6 +58,45 @@ class RenderCommandTest {
     }
 
     @Test
+    void renderingAgainIntoAnExportTheUserChangedIsBadInputListingWhatWouldBeOverwritten() throws Exception {
+        // Given an export with the user's note, folder and a line appended to install.sh
+        Path export = dir.resolve("export");
+        assertThat(render("--istio-dir", istio.toString(), "--out", export.toString())).isZero();
+        Files.writeString(export.resolve("NOTES.md"), "mine");
+        Files.createDirectories(export.resolve("my-overlays"));
+        Files.writeString(export.resolve("my-overlays/gateway.yaml"), "replicaCount: 2\n");
+        Files.writeString(export.resolve("install.sh"), Files.readString(export.resolve("install.sh")) + "echo hi\n");
+
+        // When rendered into it again
+        int exit = render("--istio-dir", istio.toString(), "--out", export.toString());
+
+        // Then exit 2 naming each, and all stays
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("  NOTES.md\n").contains("  install.sh\n").contains("  my-overlays/\n")
+                .contains("--force");
+        assertThat(Files.readString(export.resolve("install.sh"))).endsWith("echo hi\n");
+
+        // And with --force the export's files are written and the user's stay
+        assertThat(render("--istio-dir", istio.toString(), "--out", export.toString(), "--force")).isZero();
+        assertThat(Files.readString(export.resolve("install.sh"))).doesNotContain("echo hi");
+        assertThat(export.resolve("NOTES.md")).hasContent("mine");
+        assertThat(export.resolve("my-overlays/gateway.yaml")).exists();
+    }
+
+    @Test
+    void aSetItemThatLooksSecretIsWarnedAboutWithItsFileAndNeverOnTheScriptsCommandLine() throws Exception {
+        Path export = dir.resolve("export");
+
+        int exit = render("--istio-dir", istio.toString(), "--set", "istiod.pilot.env.API_TOKEN=abc123", "--out",
+                export.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("warning").contains("values/istiod.set.yaml: pilot.env.API_TOKEN");
+        assertThat(Files.readString(export.resolve("install.sh"))).doesNotContain("abc123").doesNotContain("--set");
+        assertThat(Files.readString(export.resolve("values/istiod.set.yaml"))).contains("API_TOKEN: abc123");
+    }
+
+    @Test
     void aValuesFileWithAKeySetTwiceIsBadInputNamingTheFileAndBothLines() throws Exception {
         Path values = dir.resolve("gateway.yaml");
         Files.writeString(values, "service:\n  type: LoadBalancer\n  type: NodePort\n");

@@ -1,13 +1,13 @@
 package dev.meshwizard.ui.app;
 
+import dev.meshwizard.plan.AtomicFiles;
 import dev.meshwizard.plan.UserFolders;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -56,12 +56,9 @@ public final class AppSettings {
 
     public void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                props.store(out, "Mesh Wizard settings");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StringWriter out = new StringWriter();
+            props.store(out, "Mesh Wizard settings");
+            AtomicFiles.write(file, out.toString());
         } catch (IOException e) {
             LOG.warn("Could not save settings to {}: {}", file, e.getMessage());
         }

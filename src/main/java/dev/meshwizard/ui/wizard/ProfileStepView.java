@@ -156,6 +156,12 @@ public final class ProfileStepView extends VBox {
         Label status = Views.wrapping("");
         status.setId("source-status");
         status.textProperty().bind(model.sourceStatusProperty());
+        Label images = Views.muted("");
+        images.setId("source-images");
+        images.setWrapText(true);
+        images.textProperty().bind(model.imagesProperty());
+        images.visibleProperty().bind(model.imagesProperty().isNotEmpty());
+        images.managedProperty().bind(images.visibleProperty());
 
         Label title = new Label("Charts from");
         title.getStyleClass().add(Styles.TEXT_BOLD);
@@ -163,7 +169,7 @@ public final class ProfileStepView extends VBox {
         HBox where = new HBox(6, url, folderRow, check);
         where.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(folderRow, Priority.ALWAYS);
-        return new VBox(6, title, kinds, where, status);
+        return new VBox(6, title, kinds, where, status, images);
     }
 
     private VBox releasesSection() {

@@ -10,6 +10,10 @@ import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.plan.KubeNames;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
+import dev.meshwizard.render.Images;
+import dev.meshwizard.render.RenderException;
+import dev.meshwizard.render.RenderedManifests;
+import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +54,7 @@ public final class ProfileStepViewModel {
     private final StringProperty sourceFolder = new SimpleStringProperty(this, "sourceFolder", "");
     private final StringProperty repoUrl = new SimpleStringProperty(this, "repoUrl", ChartSourceSpec.ISTIO_REPO);
     private final ReadOnlyStringWrapper sourceStatus = new ReadOnlyStringWrapper(this, "sourceStatus", "");
+    private final ReadOnlyStringWrapper images = new ReadOnlyStringWrapper(this, "images", "");
     private final ObservableList<ChartRelease> releases = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper revisionError = new ReadOnlyStringWrapper(this, "revisionError", "");
@@ -167,19 +172,44 @@ public final class ProfileStepViewModel {
         planModel.publish(planModel.plan().withReleases(edited));
     }
 
-    /** Opens the chart source in the background and reports the version found (or why it cannot be used). */
+    /**
+     * Opens the chart source in the background and reports the version found (or why it cannot be used), and the
+     * images the plan would pull with those charts, flagging tags and chart versions that pin nothing.
+     */
     public void checkSource() {
         ChartSourceSpec spec = sourceSpec();
+        InstallPlan plan = planModel.plan();
         sourceStatus.set("Checking the charts…");
-        Job.of("Checking the chart source", () -> ChartSource.open(spec, ChartSource.defaultCacheDir()).version())
-                .onSuccess(version -> {
-                    sourceStatus.set("Charts " + version + " found");
-                    if (spec.kind() != ChartSourceSpec.Kind.HELM_REPO && !version.equals(istioVersion.get())) {
-                        istioVersion.set(version);
-                    }
-                })
-                .onFailure(e -> sourceStatus.set(e.getMessage()))
-                .runWith(jobs);
+        images.set("");
+        Job.of("Checking the chart source", () -> {
+            ChartSource source = ChartSource.open(spec, ChartSource.defaultCacheDir());
+            String pulled;
+            try {
+                RenderedManifests rendered = new Renderer().render(new InstallPlan(plan.profile(), plan.platform(),
+                        plan.revision(), plan.istioVersion(), spec, plan.releases()), source);
+                List<String> unpinned = Images.unpinned(rendered);
+                pulled = "Images: " + String.join(", ", Images.of(rendered))
+                        + (unpinned.isEmpty() ? "" : ". Not pinned: " + String.join("; ", unpinned));
+            } catch (RenderException e) {
+                pulled = "";
+            }
+            return new SourceCheck(source.version(), pulled);
+        }).onSuccess(check -> {
+            sourceStatus.set("Charts " + check.version() + " found");
+            images.set(check.images());
+            if (spec.kind() != ChartSourceSpec.Kind.HELM_REPO && !check.version().equals(istioVersion.get())) {
+                istioVersion.set(check.version());
+            }
+        }).onFailure(e -> sourceStatus.set(e.getMessage())).runWith(jobs);
+    }
+
+    /** What checking the source found. */
+    private record SourceCheck(String version, String images) {
+    }
+
+    /** The images the plan pulls with the checked charts, and what of them is not pinned; "" before a check. */
+    public ReadOnlyStringProperty imagesProperty() {
+        return images.getReadOnlyProperty();
     }
 
     public ObservableList<ProfileLine> profiles() {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.meshwizard.cluster.NamespaceInjection;
 import dev.meshwizard.samples.Bookinfo;
+import dev.meshwizard.ui.common.OverwriteDialog;
 import dev.meshwizard.ui.common.Views;
 import dev.meshwizard.ui.common.YamlEditor;
 import java.io.File;
@@ -167,6 +168,7 @@ public final class SampleStepView extends VBox {
                 model.saveYaml(chosen.toPath());
             }
         });
+        OverwriteDialog.attach(this, model.overwriteQuestion());
         Label summary = Views.muted("");
         summary.textProperty().bind(model.summaryProperty());
         HBox actions = new HBox(8, preview, apply, delete, save);

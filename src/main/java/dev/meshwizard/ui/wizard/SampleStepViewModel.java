@@ -7,13 +7,15 @@ import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.plan.KubeNames;
+import dev.meshwizard.plan.OverwriteRefusedException;
+import dev.meshwizard.plan.OwnedFile;
 import dev.meshwizard.render.RenderedManifests;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.samples.ManifestException;
 import dev.meshwizard.samples.SampleCatalog;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.app.SessionModel;
-import java.nio.file.Files;
+import dev.meshwizard.ui.common.OverwriteQuestion;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -59,6 +61,7 @@ public final class SampleStepViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObjectChangesModel changes = new ObjectChangesModel();
+    private final OverwriteQuestion overwrite = new OverwriteQuestion();
     private final BooleanBinding canApply;
     private SampleCatalog.Manifests fileManifests;
     private String body = "";
@@ -152,7 +155,7 @@ public final class SampleStepViewModel {
         }
         String ns = namespace.get() == null || namespace.get().isBlank() ? "default" : namespace.get().trim();
         String namespaceDoc = "default".equals(ns) || sample.get() == Sample.FILE ? ""
-                : "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n";
+                : SampleCatalog.namespace(ns, false).yaml();
         body = manifests.yaml() + gatewayYaml;
         yaml.set(namespaceDoc + body);
         summary.set(manifests.title() + ": " + manifests.summary()
@@ -174,11 +177,32 @@ public final class SampleStepViewModel {
 
     /** Saves the manifests as one YAML file, for {@code kubectl apply -f} without a connection. */
     public void saveYaml(Path file) {
+        saveYaml(file, false);
+    }
+
+    /**
+     * Saves the manifests; a file that is not the unchanged one Mesh Wizard saved earlier is overwritten only with
+     * {@code force}; without it, the {@linkplain #overwriteQuestion() question} asks first.
+     */
+    public void saveYaml(Path file, boolean force) {
         String text = yaml.get();
-        Job.of("Saving " + file.getFileName(), () -> Files.writeString(file, text))
-                .onSuccess(written -> status.set("Saved to " + written + " — apply it with kubectl apply "
+        Job.of("Saving " + file.getFileName(), () -> {
+            OwnedFile.write(file, text, force);
+            return file;
+        }).onSuccess(written -> status.set("Saved to " + written + " — apply it with kubectl apply "
                         + "--server-side --field-manager=mesh-wizard -f " + written.getFileName()))
-                .onFailure(e -> error.set("Cannot save " + file + ": " + e.getMessage())).runWith(jobs);
+                .onFailure(e -> {
+                    if (e instanceof OverwriteRefusedException refused) {
+                        overwrite.ask(file.toString(), refused.conflicts(), () -> saveYaml(file, true));
+                    } else {
+                        error.set("Cannot save " + file + ": " + e.getMessage());
+                    }
+                }).runWith(jobs);
+    }
+
+    /** Asks before a save overwrites a file the user made or changed. */
+    public OverwriteQuestion overwriteQuestion() {
+        return overwrite;
     }
 
     /** Shows what applying would change, from the server's dry run. */

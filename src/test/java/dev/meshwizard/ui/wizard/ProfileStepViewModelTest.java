@@ -7,6 +7,7 @@ import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
+import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.ui.app.PlanModel;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,5 +122,19 @@ class ProfileStepViewModelTest {
 
         assertThat(model.releaseErrorProperty().get()).contains("54 characters; at most 53");
         assertThat(planModel.plan().release("istiod")).isPresent();
+    }
+
+    @Test
+    void checkingTheChartsNamesTheirVersionAndTheImagesThePlanPulls() {
+        SameThreadJobRunner jobs = new SameThreadJobRunner();
+        PlanModel folderPlan = new PlanModel(jobs);
+        folderPlan.publish(Plans.forProfile(Profile.DEFAULT, ChartSourceSpec.chartsFolder(TestCharts.chartsFolder()),
+                TestCharts.VERSION));
+        ProfileStepViewModel step = new ProfileStepViewModel(jobs, folderPlan);
+
+        step.checkSource();
+
+        assertThat(step.sourceStatusProperty().get()).isEqualTo("Charts 1.30.3 found");
+        assertThat(step.imagesProperty().get()).isEqualTo("Images: docker.io/istio/pilot:1.30.3");
     }
 }

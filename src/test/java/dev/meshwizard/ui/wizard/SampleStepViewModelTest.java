@@ -76,7 +76,8 @@ class SampleStepViewModelTest {
 
         model.saveYaml(file);
 
-        assertThat(Files.readString(file)).isEqualTo(model.yamlProperty().get());
+        assertThat(Files.readString(file)).startsWith("# Written by Mesh Wizard")
+                .endsWith("\n" + model.yamlProperty().get());
         assertThat(model.statusProperty().get()).contains("kubectl apply --server-side");
     }
 
@@ -92,5 +93,23 @@ class SampleStepViewModelTest {
 
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.yamlProperty().get()).contains("namespace: bookinfo");
+    }
+
+    @Test
+    void savingOverAFileTheUserMadeAsksFirstAndWritesOnlyWhenConfirmed() throws Exception {
+        // Given a file of the user's
+        Path file = Files.writeString(dir.resolve("mine.yaml"), "kind: Mine\n");
+
+        // When the manifests are saved over it
+        model.saveYaml(file);
+
+        // Then the question lists it and the file is as it was
+        assertThat(model.overwriteQuestion().filesProperty().get()).containsExactly("mine.yaml");
+        assertThat(file).hasContent("kind: Mine");
+
+        // And when confirmed, it is written
+        model.overwriteQuestion().confirm();
+        assertThat(Files.readString(file)).contains("name: productpage-v1");
+        assertThat(model.overwriteQuestion().filesProperty().get()).isEmpty();
     }
 }
