@@ -59,6 +59,7 @@ public final class MainWindow extends BorderPane {
     private final Consumer<String> browser;
     private final TabPane tabs = new TabPane();
     private final Tab wizardTab = new Tab("Wizard");
+    private final StatusBarViewModel statusBar;
     private SplitPane split;
     private ObserveStepViewModel observe;
     private KialiTab kialiTab;
@@ -126,7 +127,8 @@ public final class MainWindow extends BorderPane {
             }
         });
         setCenter(split);
-        setBottom(new StatusBarView(new StatusBarViewModel(jobs), session.descriptionProperty()));
+        statusBar = new StatusBarViewModel(jobs);
+        setBottom(new StatusBarView(statusBar, session.descriptionProperty()));
 
         clusterStep.loadInitial();
         // warm the client once the window is drawn, so the warm-up does not compete with the first frame
@@ -165,6 +167,11 @@ public final class MainWindow extends BorderPane {
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;
+    }
+
+    /** Shows an error in the status line; for errors no view reported itself. */
+    public void showError(String text) {
+        statusBar.showError(text);
     }
 
     public SessionModel session() {

@@ -58,7 +58,14 @@ public final class SampleStepView extends VBox {
         table.setPlaceholder(Views.muted(InjectionModel.OFFLINE));
         table.setPrefHeight(150);
         table.setMinHeight(140);
-        model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        // both ways, not bound: the model selects the row it has just replaced after a change
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty()
+                .set(now));
+        model.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
 
         Button enable = new Button(model.enableText(), new FontIcon(Feather.TOGGLE_RIGHT));
         enable.setId("enable-injection");

@@ -30,7 +30,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Install step runs the plan with real Helm against the simulated API and shows each release done. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class InstallWindowTest {
 
     private SimulatedCluster cluster;

@@ -31,7 +31,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Profile → Helm values → Preview, offline, on the project's Istio-shaped test charts. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class PlanStepsWindowTest {
 
     private WindowFixture fixture;
