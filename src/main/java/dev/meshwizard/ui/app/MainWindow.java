@@ -51,6 +51,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainWindow extends BorderPane {
 
+    private static final javafx.scene.input.KeyCombination UNDO = javafx.scene.input.KeyCombination.keyCombination(
+            "Ctrl+Z");
+
     private final SessionModel session;
     private final SidePanelViewModel sidePanel;
     private final ClusterStepViewModel clusterStep;
@@ -130,6 +133,14 @@ public final class MainWindow extends BorderPane {
         statusBar = new StatusBarViewModel(jobs);
         setBottom(new StatusBarView(statusBar, session.descriptionProperty()));
 
+        // Ctrl+Z undoes the last plan change unless a text field or editor takes it for its own text
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e)) {
+                planModel.undo();
+                e.consume();
+            }
+        });
+
         clusterStep.loadInitial();
         // warm the client once the window is drawn, so the warm-up does not compete with the first frame
         sceneProperty().addListener((obs, old, scene) -> {
@@ -172,6 +183,10 @@ public final class MainWindow extends BorderPane {
     /** Shows an error in the status line; for errors no view reported itself. */
     public void showError(String text) {
         statusBar.showError(text);
+    }
+
+    public PlanModel planModel() {
+        return planModel;
     }
 
     public SessionModel session() {

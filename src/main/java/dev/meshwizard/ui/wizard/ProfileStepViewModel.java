@@ -11,10 +11,7 @@ import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.ui.app.PlanModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -97,19 +94,9 @@ public final class ProfileStepViewModel {
         }
     }
 
-    /** A new profile: its default releases, keeping the values of releases that keep their name. */
+    /** A new profile: its releases, keeping the edited ones and setting aside those it does not use. */
     private void switchProfile(Profile chosen) {
-        InstallPlan current = planModel.plan();
-        InstallPlan fresh = Plans.forProfile(chosen, current.source(), current.istioVersion());
-        Map<String, ChartRelease> kept = current.releases().stream()
-                .collect(Collectors.toMap(ChartRelease::name, Function.identity(), (a, b) -> a));
-        List<ChartRelease> merged = new ArrayList<>();
-        for (ChartRelease release : fresh.releases()) {
-            ChartRelease old = kept.get(release.name());
-            merged.add(old != null && old.component() == release.component() ? old : release);
-        }
-        planModel.publish(new InstallPlan(chosen.id(), current.platform(), current.revision(), current.istioVersion(),
-                current.source(), merged));
+        planModel.publish(Plans.switchProfile(planModel.plan(), chosen));
     }
 
     private void publish() {
@@ -117,8 +104,8 @@ public final class ProfileStepViewModel {
             return;
         }
         InstallPlan current = planModel.plan();
-        planModel.publish(new InstallPlan(current.profile(), platform.get(), revision.get().trim(),
-                istioVersion.get().trim(), sourceSpec(), current.releases()));
+        planModel.publish(current.withSettings(platform.get(), revision.get().trim(), istioVersion.get().trim(),
+                sourceSpec()));
     }
 
     private ChartSourceSpec sourceSpec() {
