@@ -173,4 +173,25 @@ public final class AppSettings {
             props.setProperty(key, value);
         }
     }
+
+    /** Whether the user turned off the question before cluster changes for a (local) context. */
+    public boolean skipsConfirmation(String context) {
+        return contexts("confirm.skip.contexts").contains(context);
+    }
+
+    public void skipConfirmation(String context, boolean skip) {
+        Set<String> contexts = contexts("confirm.skip.contexts");
+        if (skip) {
+            contexts.add(context);
+        } else {
+            contexts.remove(context);
+        }
+        props.setProperty("confirm.skip.contexts", String.join("\n", contexts));
+        save();
+    }
+
+    private Set<String> contexts(String key) {
+        return Arrays.stream(props.getProperty(key, "").split("\n")).filter(s -> !s.isBlank())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
 }

@@ -5,6 +5,7 @@ import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.render.Renderer;
+import dev.meshwizard.ui.common.ConfirmationPolicy;
 import dev.meshwizard.ui.common.StatusBarView;
 import dev.meshwizard.ui.common.StatusBarViewModel;
 import dev.meshwizard.ui.kiali.KialiTab;
@@ -76,6 +77,17 @@ public final class MainWindow extends BorderPane {
     public MainWindow(AppSettings settings, JobRunner jobs, RowBridge.Factory bridges, Consumer<Boolean> theme,
                       Consumer<String> browser) {
         setId("main-window");
+        getProperties().put(ConfirmationPolicy.KEY, new ConfirmationPolicy() {
+            @Override
+            public boolean skips(String context) {
+                return settings.skipsConfirmation(context);
+            }
+
+            @Override
+            public void skip(String context, boolean skip) {
+                settings.skipConfirmation(context, skip);
+            }
+        });
         this.jobs = jobs;
         this.browser = browser;
         session = new SessionModel(jobs);
