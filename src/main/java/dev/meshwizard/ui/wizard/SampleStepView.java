@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.meshwizard.cluster.NamespaceInjection;
 import dev.meshwizard.samples.Bookinfo;
+import dev.meshwizard.ui.common.ConfirmationBar;
 import dev.meshwizard.ui.common.Views;
 import dev.meshwizard.ui.common.YamlEditor;
 import java.io.File;
@@ -157,11 +158,12 @@ public final class SampleStepView extends VBox {
         apply.setId("sample-apply");
         apply.getStyleClass().add(Styles.ACCENT);
         apply.disableProperty().bind(model.canApplyProperty().not());
-        apply.setOnAction(e -> model.apply());
+        ConfirmationBar ask = new ConfirmationBar("sample-confirmation");
+        apply.setOnAction(e -> ask.ask(model.applyAction(), model::apply));
         Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
         delete.setId("sample-delete");
         delete.disableProperty().bind(model.canApplyProperty().not());
-        delete.setOnAction(e -> model.delete());
+        delete.setOnAction(e -> ask.ask(model.deleteAction(), model::delete));
         Button save = new Button("Save YAML…", new FontIcon(Feather.DOWNLOAD));
         save.setId("sample-save");
         save.disableProperty().bind(model.yamlProperty().isEmpty());
@@ -208,7 +210,7 @@ public final class SampleStepView extends VBox {
             }
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        return new VBox(6, title, choice, fields, gateway, gatewayNote, summary, actions, offline,
+        return new VBox(6, title, choice, fields, gateway, gatewayNote, summary, actions, ask, offline,
                 Views.errorLabel("sample-error", model.errorProperty()), status, tabs);
     }
 

@@ -80,6 +80,12 @@ class SampleRoutingWindowTest {
         robot.clickOn("#sample-preview");
         waitFor(() -> !robot.lookup("#sample-changes").queryAs(ListView.class).getItems().isEmpty());
         robot.clickOn("#sample-apply");
+        waitFor(() -> robot.lookup("#sample-confirmation").query().isVisible());
+        Button confirm = robot.lookup("#sample-confirmation-confirm").queryAs(Button.class);
+        assertThat(confirm.getText()).matches("Apply \\d+ object\\(s\\) on context sim");
+        assertThat(robot.lookup("#sample-confirmation-question").queryAs(Label.class).getText())
+                .contains("namespace default").contains("object(s) created or changed by server-side apply");
+        robot.interact(confirm::fire);
         waitFor(() -> robot.lookup("#sample-status").queryAs(Label.class).getText().startsWith("Applied"));
 
         // Then its Deployments and Gateway are in the cluster
@@ -102,6 +108,8 @@ class SampleRoutingWindowTest {
         Button apply = robot.lookup("#routing-apply").queryAs(Button.class);
         waitFor(() -> !apply.isDisabled());
         robot.clickOn("#routing-apply");
+        waitFor(() -> robot.lookup("#routing-confirmation").query().isVisible());
+        robot.interact(robot.lookup("#routing-confirmation-confirm").queryAs(Button.class)::fire);
         waitFor(() -> robot.lookup("#routing-apply-status").queryAs(Label.class).getText().startsWith("Applied"));
         assertThat(cluster.client().resources(VirtualService.class).inNamespace("default").withName("reviews").get())
                 .isNotNull();
