@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What the window remembers between runs: theme, size, last kubeconfig and context, watched namespaces.
  * Stored as a properties file in the user's config folder ({@code meshwizard.config.dir}, else
- * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code ~/.config/mesh-wizard}), written atomically.
+ * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code ~/.config/mesh-wizard}), written atomically at each change.
  */
 public final class AppSettings {
 
@@ -62,8 +62,11 @@ public final class AppSettings {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (java.io.FileOutputStream stream = new java.io.FileOutputStream(tmp.toFile());
+                 Writer out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
                 props.store(out, "Mesh Wizard settings");
+                out.flush();
+                stream.getFD().sync();
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -76,7 +79,7 @@ public final class AppSettings {
     }
 
     public void darkTheme(boolean dark) {
-        props.setProperty("theme.dark", Boolean.toString(dark));
+        put("theme.dark", Boolean.toString(dark));
     }
 
     /** x, y, width, height; empty when never saved. */
@@ -94,7 +97,7 @@ public final class AppSettings {
     }
 
     public void windowBounds(double x, double y, double width, double height) {
-        props.setProperty("window.bounds", x + "," + y + "," + width + "," + height);
+        put("window.bounds", x + "," + y + "," + width + "," + height);
     }
 
     public boolean maximized() {
@@ -102,7 +105,7 @@ public final class AppSettings {
     }
 
     public void maximized(boolean maximized) {
-        props.setProperty("window.maximized", Boolean.toString(maximized));
+        put("window.maximized", Boolean.toString(maximized));
     }
 
     /** The kubeconfig file the user opened last, when it was not the default one. */
@@ -155,7 +158,7 @@ public final class AppSettings {
     }
 
     public void watchedNamespaces(Set<String> namespaces) {
-        props.setProperty("watch.namespaces", String.join(",", namespaces));
+        put("watch.namespaces", String.join(",", namespaces));
     }
 
     public boolean watchAllNamespaces() {
@@ -163,14 +166,23 @@ public final class AppSettings {
     }
 
     public void watchAllNamespaces(boolean all) {
-        props.setProperty("watch.all", Boolean.toString(all));
+        put("watch.all", Boolean.toString(all));
     }
 
     private void setOrRemove(String key, String value) {
         if (value == null || value.isBlank()) {
-            props.remove(key);
+            if (props.remove(key) != null) {
+                save();
+            }
         } else {
-            props.setProperty(key, value);
+            put(key, value);
+        }
+    }
+
+    /** Sets a value and writes the file at once when it changed: a session that ends abruptly loses nothing. */
+    private void put(String key, String value) {
+        if (!value.equals(props.setProperty(key, value))) {
+            save();
         }
     }
 
@@ -186,7 +198,7 @@ public final class AppSettings {
         } else {
             contexts.remove(context);
         }
-        props.setProperty("confirm.skip.contexts", String.join("\n", contexts));
+        put("confirm.skip.contexts", String.join("\n", contexts));
         save();
     }
 
