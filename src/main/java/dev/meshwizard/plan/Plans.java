@@ -67,6 +67,39 @@ public final class Plans {
     }
 
     /**
+     * The plan after choosing another profile: the new profile's releases, each one taking the release the plan
+     * has (in use or set aside) of that name and chart, else the first unclaimed one of that chart (a renamed
+     * gateway), with its namespace and values as they are and the new profile's {@code profile=} setting; the
+     * profile's new releases start with their default values. Releases the new profile does not use are set aside,
+     * values and all, so that nothing typed is lost and choosing a profile that uses them brings them back.
+     */
+    public static InstallPlan switchProfile(InstallPlan current, Profile chosen) {
+        InstallPlan fresh = forProfile(chosen, current.source(), current.istioVersion())
+                .withRevision(current.revision());
+        List<ChartRelease> pool = new ArrayList<>(current.releases());
+        pool.addAll(current.setAside());
+        List<ChartRelease> releases = new ArrayList<>();
+        for (ChartRelease release : fresh.releases()) {
+            Optional<ChartRelease> kept = pool.stream()
+                    .filter(r -> r.name().equals(release.name()) && r.component() == release.component())
+                    .findFirst()
+                    .or(() -> pool.stream().filter(r -> r.component() == release.component()
+                            && fresh.release(r.name()).isEmpty()).findFirst());
+            kept.ifPresent(pool::remove);
+            releases.add(kept.map(r -> new ChartRelease(r.name(), r.namespace(), r.component(), r.valuesYaml(),
+                    withProfileSet(r.sets(), release.sets()))).orElse(release));
+        }
+        return new InstallPlan(chosen.id(), current.platform(), current.revision(), current.istioVersion(),
+                current.source(), releases, pool);
+    }
+
+    private static List<String> withProfileSet(List<String> sets, List<String> profileSets) {
+        List<String> merged = new ArrayList<>(sets.stream().filter(s -> !s.startsWith("profile=")).toList());
+        merged.addAll(profileSets);
+        return merged;
+    }
+
+    /**
      * The values text a new release of a chart starts with. A gateway whose name contains {@code egress} gets an
      * egress gateway's values ({@code service.type: ClusterIP}).
      */

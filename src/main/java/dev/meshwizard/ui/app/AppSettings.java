@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * What the window remembers between runs: theme, size, last kubeconfig and context, watched namespaces.
  * Stored as a properties file in the user's config folder ({@code meshwizard.config.dir}, else
  * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code $HOME/.config/mesh-wizard}; see {@link UserFolders}), written
- * atomically.
+ * atomically at each change.
  */
 public final class AppSettings {
 
@@ -69,7 +69,7 @@ public final class AppSettings {
     }
 
     public void darkTheme(boolean dark) {
-        props.setProperty("theme.dark", Boolean.toString(dark));
+        put("theme.dark", Boolean.toString(dark));
     }
 
     /** x, y, width, height; empty when never saved. */
@@ -87,7 +87,7 @@ public final class AppSettings {
     }
 
     public void windowBounds(double x, double y, double width, double height) {
-        props.setProperty("window.bounds", x + "," + y + "," + width + "," + height);
+        put("window.bounds", x + "," + y + "," + width + "," + height);
     }
 
     public boolean maximized() {
@@ -95,7 +95,7 @@ public final class AppSettings {
     }
 
     public void maximized(boolean maximized) {
-        props.setProperty("window.maximized", Boolean.toString(maximized));
+        put("window.maximized", Boolean.toString(maximized));
     }
 
     /** The kubeconfig file the user opened last, when it was not the default one. */
@@ -141,7 +141,7 @@ public final class AppSettings {
     }
 
     public void watchedNamespaces(Set<String> namespaces) {
-        props.setProperty("watch.namespaces", String.join(",", namespaces));
+        put("watch.namespaces", String.join(",", namespaces));
     }
 
     public boolean watchAllNamespaces() {
@@ -149,14 +149,44 @@ public final class AppSettings {
     }
 
     public void watchAllNamespaces(boolean all) {
-        props.setProperty("watch.all", Boolean.toString(all));
+        put("watch.all", Boolean.toString(all));
     }
 
     private void setOrRemove(String key, String value) {
         if (value == null || value.isBlank()) {
-            props.remove(key);
+            if (props.remove(key) != null) {
+                save();
+            }
         } else {
-            props.setProperty(key, value);
+            put(key, value);
         }
+    }
+
+    /** Sets a value and writes the file at once when it changed: a session that ends abruptly loses nothing. */
+    private void put(String key, String value) {
+        if (!value.equals(props.setProperty(key, value))) {
+            save();
+        }
+    }
+
+    /** Whether the user turned off the question before cluster changes for a (local) context. */
+    public boolean skipsConfirmation(String context) {
+        return contexts("confirm.skip.contexts").contains(context);
+    }
+
+    public void skipConfirmation(String context, boolean skip) {
+        Set<String> contexts = contexts("confirm.skip.contexts");
+        if (skip) {
+            contexts.add(context);
+        } else {
+            contexts.remove(context);
+        }
+        put("confirm.skip.contexts", String.join("\n", contexts));
+        save();
+    }
+
+    private Set<String> contexts(String key) {
+        return Arrays.stream(props.getProperty(key, "").split("\n")).filter(s -> !s.isBlank())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -16,10 +16,7 @@ import dev.meshwizard.render.RenderedManifests;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -105,20 +102,9 @@ public final class ProfileStepViewModel {
         }
     }
 
-    /** A new profile: its default releases, keeping the values of releases that keep their name. */
+    /** A new profile: its releases, keeping the edited ones and setting aside those it does not use. */
     private void switchProfile(Profile chosen) {
-        InstallPlan current = planModel.plan();
-        InstallPlan fresh = Plans.forProfile(chosen, current.source(), current.istioVersion())
-                .withRevision(current.revision());
-        Map<String, ChartRelease> kept = current.releases().stream()
-                .collect(Collectors.toMap(ChartRelease::name, Function.identity(), (a, b) -> a));
-        List<ChartRelease> merged = new ArrayList<>();
-        for (ChartRelease release : fresh.releases()) {
-            ChartRelease old = kept.get(release.name());
-            merged.add(old != null && old.component() == release.component() ? old : release);
-        }
-        planModel.publish(new InstallPlan(chosen.id(), current.platform(), current.revision(), current.istioVersion(),
-                current.source(), merged));
+        planModel.publish(Plans.switchProfile(planModel.plan(), chosen));
     }
 
     /** Publishes the fields; a revision Kubernetes would refuse is shown as an error and not published. */
@@ -131,8 +117,8 @@ public final class ProfileStepViewModel {
         String problem = KubeNames.revisionProblem(typed).orElse("");
         revisionError.set(problem.isEmpty() ? "" : capitalised(problem) + ".");
         InstallPlan revised = problem.isEmpty() ? current.withRevision(typed) : current;
-        planModel.publish(new InstallPlan(current.profile(), platform.get(), revised.revision(),
-                istioVersion.get().trim(), sourceSpec(), revised.releases()));
+        planModel.publish(revised.withSettings(platform.get(), revised.revision(), istioVersion.get().trim(),
+                sourceSpec()));
     }
 
     private static String capitalised(String text) {

@@ -6,7 +6,9 @@ import dev.meshwizard.cluster.HelmRevision;
 import dev.meshwizard.cluster.InstallRun;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
+import dev.meshwizard.render.ClusterCommands;
 import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.common.ClusterAction;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -140,6 +142,18 @@ public final class ReleasesViewModel {
                     log.accept("Rollback failed: " + e.getMessage());
                     refresh();
                 }).runWith(jobs);
+    }
+
+    /** The question asked before {@link #rollback()}: release, revisions, where, and the helm command. */
+    public ClusterAction rollbackAction() {
+        ReleaseRow release = selected.get();
+        RevisionRow revision = selectedRevision.get();
+        String ns = namespace.get();
+        return ClusterAction.on(sessionModel.session(), "Roll back " + release.name() + " to revision "
+                + revision.revision(), ns, "1 release changes: " + release.name() + " (now revision "
+                + release.revision() + ") gets revision " + (release.revision() + 1) + " with revision "
+                + revision.revision() + "'s chart (" + revision.chart() + ") and values.", ClusterCommands.rollback(
+                release.name(), ns, revision.revision(), sessionModel.session().context().name()));
     }
 
     private static Optional<Integer> lastDeployedBefore(List<HelmRevision> revisions, int current) {

@@ -3,12 +3,14 @@ package dev.meshwizard.ui.wizard;
 import dev.meshwizard.charts.ChartSource;
 import dev.meshwizard.cluster.ApplyResult;
 import dev.meshwizard.cluster.ClusterSession;
+import dev.meshwizard.diff.ObjectChange;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.plan.KubeNames;
 import dev.meshwizard.plan.OverwriteRefusedException;
 import dev.meshwizard.plan.OwnedFile;
+import dev.meshwizard.render.ClusterCommands;
 import dev.meshwizard.render.RenderedManifests;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.samples.ManifestException;
@@ -16,6 +18,8 @@ import dev.meshwizard.samples.SampleCatalog;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.app.SessionModel;
 import dev.meshwizard.ui.common.OverwriteQuestion;
+import dev.meshwizard.ui.common.ClusterAction;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -215,6 +219,29 @@ public final class SampleStepViewModel {
     /** Applies the manifests (server-side apply, field manager mesh-wizard). */
     public void apply() {
         run("Applying the sample", session -> session.applier().apply(yaml.get()), results -> done("Applied", results));
+    }
+
+    /** The question asked before {@link #apply()}: where, how many objects (from the preview when made), commands. */
+    public ClusterAction applyAction() {
+        long objects = objects(yaml.get());
+        long changed = changes.rows().stream().filter(r -> r.type() != ObjectChange.Type.UNCHANGED).count();
+        String what = changes.rows().isEmpty() ? objects + " object(s) created or updated by server-side apply "
+                + "(Preview changes shows which)." : changed + " of " + changes.rows().size()
+                + " object(s) created or changed by server-side apply; the rest are as in the cluster.";
+        return ClusterAction.on(sessionModel.session(), "Apply " + objects + " object(s)", namespace.get().strip(),
+                what, ClusterCommands.apply(yaml.get(), sessionModel.session().context().name()));
+    }
+
+    /** The question asked before {@link #delete()}. */
+    public ClusterAction deleteAction() {
+        long objects = objects(body);
+        return ClusterAction.on(sessionModel.session(), "Delete " + objects + " object(s)", namespace.get().strip(),
+                objects + " object(s) of the sample deleted where they exist; the namespace stays.",
+                ClusterCommands.delete(body, sessionModel.session().context().name()));
+    }
+
+    private static long objects(String manifests) {
+        return java.util.regex.Pattern.compile("(?m)^kind:").matcher(manifests).results().count();
     }
 
     /** Deletes the sample's objects (the namespace stays). */
