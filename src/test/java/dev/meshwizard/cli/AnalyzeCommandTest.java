@@ -60,7 +60,7 @@ class AnalyzeCommandTest {
         assertThat(exit).as(cli.err.toString()).isEqualTo(1);
         List<String> lines = cli.out.toString().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("Error [MW0102] (VirtualService reviews.default) "
+        assertThat(lines.get(0)).startsWith("Error [MW0102] [IST0101 ReferencedResourceNotFound] (VirtualService reviews.default) "
                 + "spec.http[0].route[0].destination.subset: subset \"v2\" of reviews is not defined");
         assertThat(lines.get(1)).startsWith("    Add subset v2");
     }
@@ -93,7 +93,8 @@ class AnalyzeCommandTest {
         int exit = cli.run("analyze", service.toString());
 
         assertThat(exit).isZero();
-        assertThat(cli.out.toString()).startsWith("Info [MW0109] (Service web.default) spec.ports[0].name: ");
+        assertThat(cli.out.toString()).startsWith("Info [MW0109] [IST0118 PortNameIsNotUnderNamingConvention] (Service web.default) "
+                + "spec.ports[0].name: ");
     }
 
     @Test
@@ -129,7 +130,8 @@ class AnalyzeCommandTest {
         int exit = cli.run("analyze", "--workspace", workspace.toString(), gateway.toString());
 
         assertThat(exit).as(cli.err.toString()).isEqualTo(1);
-        assertThat(cli.out.toString()).contains("Error [MW0104] (Gateway bookinfo-gateway.default) spec.selector: ")
+        assertThat(cli.out.toString()).contains("Error [MW0104] [IST0101 ReferencedResourceNotFound] (Gateway bookinfo-gateway.default) "
+                + "spec.selector: ")
                 .contains("istio-ingress labels its pods istio=ingress");
     }
 
@@ -155,8 +157,8 @@ class AnalyzeCommandTest {
 
             assertThat(exit).as(cli.err.toString()).isEqualTo(1);
             assertThat(cli.out.toString().lines().filter(l -> !l.startsWith(" ")).toList()).singleElement()
-                    .asString().startsWith("Error [MW0103] (VirtualService reviews.default) "
-                            + "spec.http[0].route[0].destination.subset: ");
+                    .asString().startsWith("Error [MW0103] [IST0173 DestinationRuleSubsetNotSelectPods] "
+                            + "(DestinationRule reviews.default) spec.subsets[0]: ");
         }
     }
 
