@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * MW0121 (istioctl IST0145): two Gateways select the same gateway pods (equal selectors, or one's labels among the
  * other's) and have servers on the same port with an overlapping host, so the gateway merges them and which
- * routes win is undefined. Each server in conflict is reported, on each Gateway.
+ * routes win is undefined. Hosts are compared as written, as istioctl does: {@code ns/host} only equals the same
+ * {@code ns/host}. Each server in conflict is reported, on each Gateway.
  */
 public final class ConflictingGatewaysCheck implements Check {
 
@@ -70,7 +71,7 @@ public final class ConflictingGatewaysCheck implements Check {
 
     private static boolean hostsOverlap(Server a, Server b) {
         return hosts(a).stream().anyMatch(x -> hosts(b).stream()
-                .anyMatch(y -> Gateways.overlap(Gateways.bareHost(x), Gateways.bareHost(y))));
+                .anyMatch(y -> Gateways.overlap(x, y)));
     }
 
     private static List<String> hosts(Server server) {

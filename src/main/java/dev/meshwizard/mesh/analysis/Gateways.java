@@ -75,10 +75,4 @@ final class Gateways {
         }
         return false;
     }
-
-    /** A server host without its {@code namespace/} part. */
-    static String bareHost(String host) {
-        int slash = host.indexOf('/');
-        return slash < 0 ? host : host.substring(slash + 1);
-    }
 }
