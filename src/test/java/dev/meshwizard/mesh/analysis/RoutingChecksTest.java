@@ -169,6 +169,31 @@ class RoutingChecksTest {
     }
 
     @Test
+    void weightsAddingUpToZeroAreAnErrorAsIstioRejectsThem() {
+        String zero = """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews}
+                spec:
+                  hosts: [reviews]
+                  http:
+                  - route:
+                    - destination: {host: reviews, subset: v1}
+                      weight: 0
+                    - destination: {host: reviews, subset: v3}
+                """;
+        String relative = zero.replace("weight: 0", "weight: 550") + "      weight: 500\n";
+
+        assertThat(new RouteWeightCheck().run(MeshSnapshot.offline(yaml(zero)))).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        assertThat(new RouteWeightCheck().run(MeshSnapshot.offline(yaml(relative)))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.message()).contains("52 % to reviews v1").contains("48 % to reviews v3");
+                });
+    }
+
+    @Test
     void aRuleAfterACatchAllPrefixIsNeverUsedAFindingIstioctlDoesNotMake() {
         String shadowed = """
                 apiVersion: networking.istio.io/v1
