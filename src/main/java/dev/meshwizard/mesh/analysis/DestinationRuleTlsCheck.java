@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * MW0117 (istioctl IST0128 for a whole destination, IST0129 for a port): a DestinationRule originates TLS (mode
- * SIMPLE or MUTUAL) without {@code caCertificates} or {@code credentialName}, so the sidecar does not verify the
- * server's certificate. Checked in the top-level traffic policy, each port-level setting, and each subset's
- * policy, whatever the rule's workload selector.
+ * SIMPLE or MUTUAL) without {@code caCertificates}, so the sidecar does not verify the server's certificate. A
+ * {@code credentialName} (whose Secret holds the CA) counts only when the rule has a {@code workloadSelector}:
+ * without one, sidecars ignore it (it applies at gateways only). Checked in the top-level traffic policy, each
+ * port-level setting, and each subset's policy.
  */
 public final class DestinationRuleTlsCheck implements Check {
 
@@ -46,32 +47,33 @@ public final class DestinationRuleTlsCheck implements Check {
             return;
         }
         String host = rule.getSpec().getHost();
-        if (unverified(policy.getTls())) {
+        boolean selector = rule.getSpec().getWorkloadSelector() != null;
+        if (unverified(policy.getTls(), selector)) {
             findings.add(finding(Severity.WARNING, rule, path + ".tls", "TLS mode " + policy.getTls().getMode()
-                            + " to " + host + " without caCertificates or credentialName: the server's certificate "
-                            + "is not verified",
-                    "Set caCertificates (a CA file on the proxy) or credentialName (a Secret with the CA)"));
+                            + " to " + host + " without caCertificates: the server's certificate is not verified",
+                    "Set caCertificates (a CA file on the proxy), or credentialName (a Secret with the CA) "
+                            + "together with a workloadSelector"));
         }
         var ports = policy.getPortLevelSettings();
         for (int i = 0; ports != null && i < ports.size(); i++) {
-            if (unverified(ports.get(i).getTls())) {
+            if (unverified(ports.get(i).getTls(), selector)) {
                 Long number = ports.get(i).getPort() == null ? null : ports.get(i).getPort().getNumber();
                 findings.add(finding(IstioMessage.NO_SERVER_CERTIFICATE_VERIFICATION_PORT_LEVEL, Severity.WARNING,
                         rule, path + ".portLevelSettings[" + i + "].tls", "TLS mode " + ports.get(i).getTls()
-                                .getMode() + " to " + host + " port " + number + " without caCertificates or "
-                                + "credentialName: the server's certificate is not verified",
-                        "Set caCertificates or credentialName in this port's tls"));
+                                .getMode() + " to " + host + " port " + number + " without caCertificates: the "
+                                + "server's certificate is not verified",
+                        "Set caCertificates in this port's tls (or credentialName with a workloadSelector)"));
             }
         }
     }
 
-    private static boolean unverified(ClientTLSSettings tls) {
+    private static boolean unverified(ClientTLSSettings tls, boolean workloadSelector) {
         if (tls == null) {
             return false;
         }
         ClientTLSSettingsTLSmode mode = tls.getMode();
         boolean originates = mode == ClientTLSSettingsTLSmode.SIMPLE || mode == ClientTLSSettingsTLSmode.MUTUAL;
-        return originates && blank(tls.getCaCertificates()) && blank(tls.getCredentialName());
+        return originates && blank(tls.getCaCertificates()) && (blank(tls.getCredentialName()) || !workloadSelector);
     }
 
     private static boolean blank(String value) {

@@ -73,10 +73,11 @@ final class Injection {
         return "ambient".equals(labels(namespace.getMetadata().getLabels()).get(DATAPLANE_LABEL));
     }
 
-    /** Whether a pod opted out of injection by label or annotation. */
+    /** Whether a pod opted out of injection by label, or by annotation when it has no such label. */
     static boolean optedOut(Pod pod) {
-        return "false".equalsIgnoreCase(labels(pod.getMetadata().getLabels()).get(INJECT_POD_LABEL))
-                || "false".equalsIgnoreCase(labels(pod.getMetadata().getAnnotations()).get(INJECT_POD_LABEL));
+        String label = labels(pod.getMetadata().getLabels()).get(INJECT_POD_LABEL);
+        String value = label != null ? label : labels(pod.getMetadata().getAnnotations()).get(INJECT_POD_LABEL);
+        return "false".equalsIgnoreCase(value);
     }
 
     /** Whether a pod asked for injection by label. */
