@@ -28,7 +28,7 @@ public final class Analyzer {
                 new InjectionLabelsCheck(), new DestinationPortCheck(), new GatewayReferenceCheck(),
                 new DuplicateMatchCheck(), new ConflictingMeshHostsCheck(), new DestinationRuleTlsCheck(),
                 new GatewayCredentialCheck(), new GatewayTlsCheck(), new DuplicateCertificateCheck(),
-                new ConflictingGatewaysCheck(), new JwtClaimRouteCheck());
+                new ConflictingGatewaysCheck(), new JwtClaimRouteCheck(), new ProxyImageCheck(), new ImageAutoCheck());
     }
 
     public List<Check> checks() {

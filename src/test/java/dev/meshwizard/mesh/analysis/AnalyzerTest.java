@@ -11,7 +11,7 @@ class AnalyzerTest {
     void everyCheckHasItsOwnCodeInOrderFromMw0101() {
         List<String> codes = new Analyzer().checks().stream().map(Check::code).toList();
 
-        assertThat(codes).doesNotHaveDuplicates().hasSize(22).isSorted().first().isEqualTo("MW0101");
+        assertThat(codes).doesNotHaveDuplicates().hasSize(24).isSorted().first().isEqualTo("MW0101");
         assertThat(codes).allMatch(code -> code.matches("MW01\\d\\d"));
     }
 
