@@ -31,13 +31,15 @@ final class RouteRules {
     }
 
     /**
-     * A match that repeats an earlier one.
+     * A match that repeats an earlier one, or that an earlier one covers.
      *
      * @param rule          the rule it is in
      * @param match         its index in the rule's matches
-     * @param duplicateRule the index of the earlier rule with the same match
+     * @param duplicateRule the index of the earlier rule with the same (or the covering) match
+     * @param covered       false for an equal match; true for an http match whose uri prefix starts with an
+     *                      earlier match's uri prefix, the earlier match asking nothing else it does not ask too
      */
-    record Duplicate(Rule rule, int match, int duplicateRule) {
+    record Duplicate(Rule rule, int match, int duplicateRule, boolean covered) {
     }
 
     private RouteRules() {
@@ -86,12 +88,65 @@ final class RouteRules {
                 JsonNode match = rule.matches().get(m);
                 Integer earlier = seen.get(match);
                 if (earlier != null) {
-                    duplicates.add(new Duplicate(rule, m, earlier));
+                    duplicates.add(new Duplicate(rule, m, earlier, false));
                 } else {
                     seen.put(match, rule.index());
                 }
             }
         }
         return duplicates;
+    }
+
+    /** The http matches that an earlier match (of an earlier rule, or earlier in the same rule) covers by prefix. */
+    static List<Duplicate> covered(List<Rule> rules) {
+        List<Duplicate> duplicates = duplicates(rules);
+        List<Duplicate> covered = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!"http".equals(rule.kind())) {
+                continue;
+            }
+            for (int m = 0; m < rule.matches().size(); m++) {
+                int index = m;
+                if (duplicates.stream().anyMatch(d -> d.rule().equals(rule) && d.match() == index)) {
+                    continue;
+                }
+                JsonNode match = rule.matches().get(m);
+                Integer by = null;
+                for (Rule earlier : rules) {
+                    int limit = earlier.index() < rule.index() ? earlier.matches().size()
+                            : earlier.index() == rule.index() ? m : 0;
+                    for (int e = 0; e < limit && by == null; e++) {
+                        if (covers(earlier.matches().get(e), match)) {
+                            by = earlier.index();
+                        }
+                    }
+                }
+                if (by != null) {
+                    covered.add(new Duplicate(rule, m, by, true));
+                }
+            }
+        }
+        return covered;
+    }
+
+    private static boolean covers(JsonNode earlier, JsonNode later) {
+        String outer = prefix(earlier);
+        String inner = prefix(later);
+        if (outer == null || inner == null || !inner.startsWith(outer)) {
+            return false;
+        }
+        var fields = earlier.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            if (!"uri".equals(field.getKey()) && !field.getValue().equals(later.get(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String prefix(JsonNode match) {
+        JsonNode uri = match.path("uri");
+        return uri.size() == 1 && uri.path("prefix").isTextual() ? uri.get("prefix").asText() : null;
     }
 }
