@@ -124,6 +124,8 @@ class SampleRoutingWindowTest {
         Finding subset = findings.getItems().stream().filter(f -> f.code().equals("MW0102")).findFirst()
                 .orElseThrow();
         assertThat(subset.object().name()).isEqualTo("reviews");
+        assertThat(findings.getColumns().stream().filter(c -> "routing-findings-istio".equals(c.getId())).findFirst()
+                .orElseThrow().getCellData(subset)).isEqualTo("IST0101 ReferencedResourceNotFound");
         robot.interact(() -> findings.getSelectionModel().select(subset));
         WaitForAsyncUtils.waitForFxEvents();
         YamlEditor editor = robot.lookup("#routing-editor").queryAs(YamlEditor.class);
