@@ -160,7 +160,7 @@ class AnalyzeCommandTest {
 
     @Test
     void withAClusterTheFilesAreCheckedAgainstItsServicesAndPods() throws Exception {
-        try (SimulatedCluster cluster = SimulatedCluster.start()) {
+        try (SimulatedCluster cluster = SimulatedCluster.start().installIstioCrds()) {
             Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
             cluster.createAll(List.of(
                     new ServiceBuilder().withNewMetadata().withName("reviews").withNamespace("default").endMetadata()

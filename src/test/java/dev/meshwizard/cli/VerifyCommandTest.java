@@ -65,7 +65,7 @@ class VerifyCommandTest {
     @Test
     void withoutAUrlTheAddressComesFromTheGatewayReleasesService() {
         pages = BookinfoPages.start(List.of(BookinfoPages.V2));
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system");
         cluster.client().services().inNamespace("istio-system").resource(new ServiceBuilder().withNewMetadata()
                 .withNamespace("istio-system").withName("istio-ingressgateway")
                 .addToLabels("app.kubernetes.io/instance", "istio-ingressgateway").endMetadata()

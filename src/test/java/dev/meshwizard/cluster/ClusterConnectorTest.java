@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,11 +103,9 @@ class ClusterConnectorTest {
         Kubeconfig kubeconfig = kubeconfig(url, tokenUser(TOKEN));
 
         // When connecting
-        Instant start = Instant.now();
         ConnectException failure = connectFails(kubeconfig, "mock");
 
-        // Then it fails at once, saying where it tried
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        // Then it fails as unreachable (a refused connection, not a timeout), saying where it tried
         assertThat(failure.reason()).isEqualTo(Reason.UNREACHABLE);
         assertThat(failure.getMessage())
                 .startsWith("Cannot reach " + url + " (context \"mock\" in " + kubeconfig.files().get(0) + "): ");

@@ -146,4 +146,17 @@ class HelmInstallerTest {
                 .hasMessageNotContaining("values-");
         assertThat(helm.list(NAMESPACE)).isEmpty();
     }
+
+    @Test
+    void anObjectTheServerRefusesFailsTheInstallWithTheServersMessageNamingTheField() {
+        // Given gateway values whose label the API server refuses (a label value has no spaces or '!')
+        ChartRelease gateway = TestPlans.release(Component.GATEWAY, "labels:\n  app: \"not valid!\"\n");
+
+        // When / Then: Helm's error carries the 422 with the field and the value
+        assertThatThrownBy(() -> helm.upgradeOrInstall(plan, gateway, charts, TIMEOUT))
+                .isInstanceOf(HelmException.class).hasMessageStartingWith("istio-ingressgateway: ")
+                .hasMessageContaining("is invalid: ")
+                .hasMessageContaining("metadata.labels: Invalid value: \"not valid!\": a valid label must be an empty "
+                        + "string or consist of alphanumeric characters");
+    }
 }

@@ -75,7 +75,8 @@ class IngressProbeTest {
 
         ProbeSummary summary = probe.run(settings, results::add, JobContext.NONE);
 
-        assertThat(summary.sent()).isBetween(3, 8);
+        // Then it stopped because its 300 ms were up, not because it had sent its 1000 requests or was cancelled
+        assertThat(summary.sent()).isPositive().isLessThan(1000).isEqualTo(results.size());
         assertThat(summary.cancelled()).isFalse();
     }
 

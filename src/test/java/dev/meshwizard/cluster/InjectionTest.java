@@ -71,6 +71,10 @@ class InjectionTest {
         assertThat(namespaces).containsExactly(
                 new NamespaceInjection("both", NamespaceInjection.State.ENABLED, "1-30", true, 0, 0),
                 new NamespaceInjection("canary", NamespaceInjection.State.REVISION, "1-30", false, 0, 0),
+                new NamespaceInjection("default", NamespaceInjection.State.NONE, "", false, 0, 0),
+                new NamespaceInjection("kube-node-lease", NamespaceInjection.State.NONE, "", false, 0, 0),
+                new NamespaceInjection("kube-public", NamespaceInjection.State.NONE, "", false, 0, 0),
+                new NamespaceInjection("kube-system", NamespaceInjection.State.NONE, "", false, 0, 0),
                 new NamespaceInjection("off", NamespaceInjection.State.DISABLED, "", false, 0, 0),
                 new NamespaceInjection("on", NamespaceInjection.State.ENABLED, "", false, 3, 1),
                 new NamespaceInjection("plain", NamespaceInjection.State.NONE, "", false, 0, 0));
@@ -216,9 +220,13 @@ class InjectionTest {
         client.resource(namespace).create();
     }
 
+    /** The namespace's labels but the one the server sets on every namespace ({@code kubernetes.io/metadata.name}). */
     private Map<String, String> labels(String namespace) {
-        Map<String, String> labels = client.namespaces().withName(namespace).get().getMetadata().getLabels();
-        return labels == null ? Map.of() : labels;
+        Map<String, String> labels = new java.util.HashMap<>(client.namespaces().withName(namespace).get()
+                .getMetadata().getLabels());
+        assertThat(labels).containsEntry("kubernetes.io/metadata.name", namespace);
+        labels.remove("kubernetes.io/metadata.name");
+        return labels;
     }
 
     private static Deployment deployment(String namespace, String name) {

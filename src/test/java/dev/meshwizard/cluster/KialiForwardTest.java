@@ -42,7 +42,7 @@ class KialiForwardTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         session = new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim");
         first = kialiPod("kiali-1");

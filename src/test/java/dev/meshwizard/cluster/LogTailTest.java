@@ -47,7 +47,7 @@ class LogTailTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("bookinfo");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         session = new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim");
         cluster.client().pods().inNamespace("bookinfo").resource(TestPods.pod("bookinfo", "productpage-v1-abc")

@@ -32,7 +32,7 @@ class MeshSnapshotsTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().installIstioCrds();
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         session = new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim");
     }

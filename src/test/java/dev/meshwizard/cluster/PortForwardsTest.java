@@ -38,7 +38,7 @@ class PortForwardsTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system", "bookinfo");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         session = new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim");
     }
@@ -69,6 +69,15 @@ class PortForwardsTest {
 
     private void delete(String name) {
         session.client().pods().inNamespace(Kiali.NAMESPACE).withName(name).delete();
+    }
+
+    /** Waits a bounded quiet period on the state that must not come; fails as soon as it does. */
+    private void noStateOf(Kind kind, long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left = millis; left > 0; left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())) {
+            State state = states.poll(left, TimeUnit.MILLISECONDS);
+            assertThat(state == null ? null : state.kind()).as("state while no pod is ready").isNotEqualTo(kind);
+        }
     }
 
     private State next(Kind kind) throws InterruptedException {
@@ -126,7 +135,7 @@ class PortForwardsTest {
         delete("kiali-1");
         State waiting = next(Kind.WAITING_FOR_POD);
         create(kiali("kiali-2", false));
-        Thread.sleep(300);
+        noStateOf(Kind.FORWARDING, 500);
         assertThat(forward.state().kind()).isEqualTo(Kind.WAITING_FOR_POD);
         session.client().pods().inNamespace(Kiali.NAMESPACE).resource(kiali("kiali-2", true)).update();
 

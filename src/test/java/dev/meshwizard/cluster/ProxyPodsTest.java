@@ -40,7 +40,7 @@ class ProxyPodsTest {
 
     @BeforeEach
     void connect() throws Exception {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system", "bookinfo");
         Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
         session = new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim");
         cluster.createAll(List.of(GatewayObjects.service("ClusterIP", null), GatewayObjects.pod("gw-b"),

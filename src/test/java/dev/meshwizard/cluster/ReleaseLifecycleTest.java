@@ -216,7 +216,9 @@ class ReleaseLifecycleTest {
         assertThat(istioCrds()).isEmpty();
         assertThat(session.client().apiextensions().v1().customResourceDefinitions().withName("widgets.example.com")
                 .get()).isNotNull();
-        assertThat(session.client().namespaces().withName(NAMESPACE).get()).isNull();
+        // A deleted namespace is Terminating until the server has removed what is left in it
+        assertThat(session.client().namespaces().withName(NAMESPACE).waitUntilCondition(
+                ns -> ns == null, 10, java.util.concurrent.TimeUnit.SECONDS)).isNull();
     }
 
     @Test

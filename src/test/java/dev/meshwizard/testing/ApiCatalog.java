@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * The discovery documents of the simulated API server: which groups, versions and resources it claims to serve,
  * as {@code kubectl} and client libraries read them from {@code /api}, {@code /api/v1}, {@code /apis} and
- * {@code /apis/<group>/<version>}. Only legacy (non-aggregated) discovery; clients fall back to it.
+ * {@code /apis/<group>/<version>}. Only legacy (non-aggregated) discovery; clients fall back to it. The built-in
+ * groups are always there; the groups of custom resources (Istio's, Gateway API's) only while their
+ * CustomResourceDefinitions exist ({@link #customResources}).
  */
 final class ApiCatalog {
 
@@ -36,14 +38,20 @@ final class ApiCatalog {
             return new Resource(plural, kind, namespaced, fewerVerbs, shortNames, categories);
         }
 
+        /** The same resource under another plural, e.g. its status subresource. */
+        Resource withPlural(String other) {
+            return new Resource(other, kind, namespaced, verbs, shortNames, categories);
+        }
+
         /** The same resource in the "all" category ({@code kubectl get all}). */
         Resource inAll() {
             return new Resource(plural, kind, namespaced, verbs, shortNames, List.of("all"));
         }
     }
 
-    /** group → versions (preferred first) → resources. The core group is "". */
-    private final Map<String, Map<String, List<Resource>>> groups = new LinkedHashMap<>();
+    /** group → versions (preferred first) → resources. The core group is "". Built-in and then CRD groups. */
+    private volatile Map<String, Map<String, List<Resource>>> groups = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Resource>>> builtIn = new LinkedHashMap<>();
 
     ApiCatalog() {
         List<Resource> core = List.of(
@@ -102,32 +110,7 @@ final class ApiCatalog {
                 crud("selfsubjectaccessreviews", "SelfSubjectAccessReview", false).only(CREATE_ONLY),
                 crud("selfsubjectrulesreviews", "SelfSubjectRulesReview", false).only(CREATE_ONLY),
                 crud("subjectaccessreviews", "SubjectAccessReview", false).only(CREATE_ONLY)));
-        for (String version : List.of("v1", "v1beta1", "v1alpha3")) {
-            List<Resource> networking = new ArrayList<>(List.of(
-                    crud("destinationrules", "DestinationRule", true, "dr"),
-                    crud("gateways", "Gateway", true, "gw"),
-                    crud("serviceentries", "ServiceEntry", true, "se"),
-                    crud("sidecars", "Sidecar", true),
-                    crud("virtualservices", "VirtualService", true, "vs"),
-                    crud("workloadentries", "WorkloadEntry", true, "we"),
-                    crud("workloadgroups", "WorkloadGroup", true, "wg")));
-            if (version.equals("v1alpha3")) {
-                networking.add(crud("envoyfilters", "EnvoyFilter", true));
-            }
-            if (version.equals("v1beta1")) {
-                networking.add(crud("proxyconfigs", "ProxyConfig", true));
-            }
-            add("networking.istio.io", version, networking);
-        }
-        for (String version : List.of("v1", "v1beta1")) {
-            add("security.istio.io", version, List.of(
-                    crud("authorizationpolicies", "AuthorizationPolicy", true, "ap"),
-                    crud("peerauthentications", "PeerAuthentication", true, "pa"),
-                    crud("requestauthentications", "RequestAuthentication", true, "ra")));
-        }
-        for (String version : List.of("v1", "v1alpha1")) {
-            add("telemetry.istio.io", version, List.of(crud("telemetries", "Telemetry", true, "telemetry")));
-        }
+        builtIn.putAll(groups);
     }
 
     /** The {@code /api} document. */
@@ -151,6 +134,18 @@ final class ApiCatalog {
                     .withPreferredVersion(discovered.get(0)).build());
         });
         return Serialization.asJson(new APIGroupListBuilder().withGroups(list).build());
+    }
+
+    /** The {@code /apis/<group>} document, or empty when the group is not served. */
+    Optional<String> group(String name) {
+        Map<String, List<Resource>> versions = groups.get(name);
+        if (name.isEmpty() || versions == null) {
+            return Optional.empty();
+        }
+        List<GroupVersionForDiscovery> discovered = new ArrayList<>();
+        versions.keySet().forEach(v -> discovered.add(new GroupVersionForDiscovery(name + "/" + v, v)));
+        return Optional.of(Serialization.asJson(new APIGroupBuilder().withName(name).withVersions(discovered)
+                .withPreferredVersion(discovered.get(0)).build()));
     }
 
     /** The resource list of one group version ({@code ""} for core), or empty when it is not served. */
@@ -194,6 +189,87 @@ final class ApiCatalog {
         return groups.getOrDefault(group, Map.of()).getOrDefault(version, List.of()).stream()
                 .filter(r -> !r.plural().contains("/"))
                 .map(r -> new Served(group, version, r.plural(), r.kind(), r.namespaced())).toList();
+    }
+
+    /**
+     * Every top-level resource that can be listed and deleted, in every served version: what the namespace and
+     * garbage collectors look through.
+     */
+    List<Served> deletable() {
+        List<Served> result = new ArrayList<>();
+        groups.forEach((group, versions) -> versions.forEach((version, resources) -> resources.stream()
+                .filter(r -> !r.plural().contains("/") && r.verbs().contains("list") && r.verbs().contains("delete"))
+                .forEach(r -> result.add(new Served(group, version, r.plural(), r.kind(), r.namespaced())))));
+        return result;
+    }
+
+    /** Whether {@code group} is served by the server itself rather than by a CustomResourceDefinition. */
+    boolean isBuiltIn(String group) {
+        return builtIn.containsKey(group);
+    }
+
+    /** Whether {@code resource} (a plural) of {@code group}/{@code version} is served now. */
+    boolean serves(String group, String version, String resource) {
+        return groups.getOrDefault(group, Map.of()).getOrDefault(version, List.of()).stream()
+                .anyMatch(r -> r.plural().equals(resource) || r.plural().startsWith(resource + "/"));
+    }
+
+    /**
+     * Serves the resources of these CustomResourceDefinitions (as JSON) beside the built-in ones, and no others: a
+     * group appears in discovery with its first CRD and goes with its last. Versions marked {@code served: false}
+     * are left out; the storage version is preferred.
+     */
+    void customResources(List<com.fasterxml.jackson.databind.JsonNode> crds) {
+        Map<String, Map<String, List<Resource>>> merged = new LinkedHashMap<>(builtIn);
+        Map<String, Map<String, List<Resource>>> custom = new java.util.TreeMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode crd : crds) {
+            com.fasterxml.jackson.databind.JsonNode spec = crd.path("spec");
+            com.fasterxml.jackson.databind.JsonNode names = spec.path("names");
+            boolean namespaced = !"Cluster".equals(spec.path("scope").asText());
+            List<String> shortNames = new ArrayList<>();
+            names.path("shortNames").forEach(n -> shortNames.add(n.asText()));
+            List<String> categories = new ArrayList<>();
+            names.path("categories").forEach(n -> categories.add(n.asText()));
+            Resource resource = new Resource(names.path("plural").asText(), names.path("kind").asText(), namespaced,
+                    CRUD, List.copyOf(shortNames), List.copyOf(categories));
+            List<com.fasterxml.jackson.databind.JsonNode> versions = new ArrayList<>();
+            spec.path("versions").forEach(versions::add);
+            versions.sort(java.util.Comparator.comparing(v -> priority(v.path("name").asText())));
+            Map<String, List<Resource>> groupVersions = custom.computeIfAbsent(spec.path("group").asText(),
+                    g -> new LinkedHashMap<>());
+            for (com.fasterxml.jackson.databind.JsonNode version : versions) {
+                if (version.path("served").asBoolean(true)) {
+                    List<Resource> list = new ArrayList<>(groupVersions.getOrDefault(version.path("name").asText(),
+                            List.of()));
+                    list.add(resource);
+                    if (version.has("subresources") && version.path("subresources").has("status")) {
+                        list.add(resource.withPlural(resource.plural() + "/status").only(STATUS));
+                    }
+                    groupVersions.put(version.path("name").asText(), List.copyOf(list));
+                }
+            }
+        }
+        custom.forEach((group, versions) -> {
+            if (!versions.isEmpty()) {
+                merged.put(group, versions);
+            }
+        });
+        groups = merged;
+    }
+
+    /**
+     * Kubernetes' version order, highest first: GA before beta before alpha, higher numbers first (v1 before v1beta1
+     * before v1alpha3); discovery lists versions so and prefers the first.
+     */
+    private static String priority(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?").matcher(version);
+        if (!m.matches()) {
+            return "9" + version;
+        }
+        int level = m.group(2) == null ? 0 : m.group(2).equals("beta") ? 1 : 2;
+        int major = 999 - Integer.parseInt(m.group(1));
+        int minor = m.group(3) == null ? 0 : 999 - Integer.parseInt(m.group(3));
+        return String.format("%d%03d%03d", level, major, minor);
     }
 
     private void add(String group, String version, List<Resource> resources) {

@@ -15,8 +15,9 @@ import java.util.Optional;
  * validates fields itself (that parameter on the kind's PATCH; a kind of an unknown group version counts as a
  * custom resource and is judged by the CustomResourceDefinition's PATCH). When it does, they send the objects
  * with {@code fieldValidation=Strict} and validate nothing on their side; when the v3 index is missing they fall
- * back to {@code /openapi/v2} and fail with "failed to download openapi". The documents carry no schemas: the
- * simulation does not validate objects, so they claim nothing else.
+ * back to {@code /openapi/v2} and fail with "failed to download openapi". The claim is true: the server refuses
+ * unknown fields under {@code fieldValidation=Strict} and validates what it stores ({@link Admission}; ADR 12 says
+ * why the declaration stays). The documents carry no schemas, so they claim nothing else.
  */
 final class OpenApiIndex {
 

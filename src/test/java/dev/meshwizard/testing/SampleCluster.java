@@ -35,7 +35,8 @@ public final class SampleCluster {
     }
 
     /**
-     * Seeds the sample; without {@code istio}, nothing is put in istio-system, so that real Helm can install Istio
+     * Seeds the sample; with {@code istio}, Istio's CRDs too ({@link KnownCrds#istio()}). Without, nothing is put in
+     * istio-system and no CRD is created, so that real Helm can install Istio
      * there (Helm refuses to take over objects it did not create).
      */
     public static void seed(KubernetesClient client, boolean istio) {
@@ -44,7 +45,13 @@ public final class SampleCluster {
             if (namespace.equals("bookinfo")) {
                 ns.editMetadata().addToLabels("istio-injection", "enabled").endMetadata();
             }
-            client.namespaces().resource(ns.build()).create();
+            if (client.namespaces().withName(namespace).get() == null) {
+                client.namespaces().resource(ns.build()).create();
+            }
+        }
+        if (istio) {
+            KnownCrds.istio().forEach(crd -> client.apiextensions().v1().customResourceDefinitions().resource(crd)
+                    .create());
         }
         List.of(curl(), productpage(), details(), reviewsPending(), reviewsV2(true), ratingsCrashing(5))
                 .forEach(p -> client.resource(p).create());

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +30,8 @@ import java.util.function.Supplier;
  * Answers what fabric8's CRUD mock does not: version, health and discovery endpoints, a JSON content type on
  * every answer (client-go asks for protobuf first and trusts the header), and the right kind on collections
  * ({@code PodList} rather than the mock's {@code List}), OpenAPI v3 documents ({@link OpenApiIndex}), and
- * Secrets sent as protobuf, which it turns into JSON ({@link ProtobufSecrets}); other protobuf bodies are refused
- * with 415. Strategic-merge patches are applied here ({@link StrategicMergePatch}), so are server-side
+ * built-in kinds sent as protobuf, which it turns into JSON ({@link ProtobufObjects}); protobuf bodies of custom
+ * resources are refused with 415, as a real server does. Strategic-merge patches are applied here ({@link StrategicMergePatch}), so are server-side
  * apply patches ({@link ServerSideApply}, approximately, with {@code dryRun=All}), and a create that finds the
  * object answers with reason {@code AlreadyExists}, as a real server does. Everything else goes to the CRUD dispatcher.
  *
@@ -49,6 +50,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final KubernetesCrudDispatcher crud;
     private final ApiCatalog catalog;
     private final OpenApiIndex openApi;
+    private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
     private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
     private final java.util.Set<String> deniedAccess = ConcurrentHashMap.newKeySet();
@@ -56,6 +58,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final Supplier<String> serverAddress;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final PodEndpoints pods = new PodEndpoints();
+    private final Admission admission;
+    private final Lifecycle lifecycle;
+    private final WatchHistory watches = new WatchHistory();
     private final HeldRequests held = new HeldRequests();
 
     HeldRequests.Hold hold(String method, String pathRegex) {
@@ -67,6 +72,8 @@ final class SimulatedApiDispatcher extends Dispatcher {
         this.crud = crud;
         this.catalog = catalog;
         this.openApi = new OpenApiIndex(catalog);
+        this.admission = new Admission(this::stored, catalog);
+        this.lifecycle = new Lifecycle(this::stored, catalog);
         this.version = version;
         this.serverAddress = serverAddress;
     }
@@ -94,6 +101,14 @@ final class SimulatedApiDispatcher extends Dispatcher {
         if (pod.isPresent()) {
             return pod.get();
         }
+        Optional<ApiPath> resource = ApiPath.parse(path);
+        if (resource.isEmpty() || !catalog.isBuiltIn(resource.get().group())) {
+            refreshCatalog();
+        }
+        if (resource.isPresent() && !catalog.isBuiltIn(resource.get().group())
+                && !catalog.serves(resource.get().group(), resource.get().version(), resource.get().resource())) {
+            return notFound();
+        }
         if ("GET".equals(request.getMethod())) {
             Optional<MockResponse> own = own(path);
             if (own.isPresent()) {
@@ -101,12 +116,16 @@ final class SimulatedApiDispatcher extends Dispatcher {
             }
         }
         String contentType = request.getHeader("Content-Type");
-        if (contentType != null && contentType.startsWith(ProtobufSecrets.CONTENT_TYPE)) {
-            if (!path.matches("/api/v1/namespaces/[^/]+/secrets(/[^/]+)?")) {
-                return status(415, "UnsupportedMediaType", "the simulated API server reads protobuf only for "
-                        + "Secrets; send " + JSON);
+        if (contentType != null && contentType.startsWith(ProtobufObjects.CONTENT_TYPE)) {
+            if (resource.isEmpty() || !catalog.isBuiltIn(resource.get().group())) {
+                return status(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+                        + "accepted media types include: application/json, application/yaml");
             }
-            request = asJson(request);
+            try {
+                request = asJson(request);
+            } catch (IllegalArgumentException e) {
+                return status(400, "BadRequest", e.getMessage());
+            }
         }
         if ("PATCH".equals(request.getMethod()) && contentType != null
                 && contentType.startsWith(StrategicMergePatch.CONTENT_TYPE)) {
@@ -117,17 +136,49 @@ final class SimulatedApiDispatcher extends Dispatcher {
             return withJsonType(ServerSideApply.handle(path, fullPath, request.getBody().getBytes(),
                     this::storeDirectly));
         }
+        boolean write = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod());
+        List<String> warnings = List.of();
+        if (write && resource.isPresent() && resource.get().subresource() == null) {
+            Admission.Decision decision = admission.admit(resource.get(), fullPath, request.getBody().getBytes(),
+                    "POST".equals(request.getMethod()));
+            if (decision.refused()) {
+                return decision.refusal();
+            }
+            if ("All".equals(Admission.queryParameter(fullPath, "dryRun"))) {
+                return json(decision.object().toString()).setResponseCode("POST".equals(request.getMethod()) ? 201
+                        : 200);
+            }
+            request = withBody(request, decision.object().toString());
+            warnings = decision.warnings();
+        }
+        boolean delete = "DELETE".equals(request.getMethod()) && resource.isPresent() && resource.get().name() != null
+                && resource.get().subresource() == null;
+        if (delete) {
+            Optional<MockResponse> deleted = delete(resource.get(), path, request, fullPath);
+            if (deleted.isPresent()) {
+                return deleted.get();
+            }
+        }
+        long since = resourceVersionOf(fullPath);
+        if (WatchHistory.isWatch(request) && watches.expired(since)) {
+            return watches.gone(since);
+        }
+        Optional<ObjectNode> before = delete ? stored(path) : Optional.empty();
         MockResponse response = crud.dispatch(request);
         if (response == null) {
             return status(405, "MethodNotAllowed", request.getMethod() + " is not supported here");
         }
+        warnings.forEach(w -> response.addHeader("Warning", "299 - " + FieldErrors.quote(w)));
         if (response.getWebSocketListener() != null) {
-            long since = resourceVersionOf(fullPath);
             // A version this server has not reached yet comes from an earlier server on the same port: replay all.
             if (since > 0 && since < crud.requestResourceVersion()) {
                 response.withWebSocketUpgrade(new WatchFromVersion(response.getWebSocketListener(), since));
             }
-            return response;
+            return response.withWebSocketUpgrade(watches.track(response.getWebSocketListener()));
+        }
+        if (before.isPresent() && response.code() == 200 && !"Orphan".equals(deleteOption(request, fullPath,
+                "propagationPolicy"))) {
+            lifecycle.deleted(resource.get(), before.get());
         }
         if ("GET".equals(request.getMethod())) {
             fixListKind(path, response);
@@ -201,7 +252,100 @@ final class SimulatedApiDispatcher extends Dispatcher {
         return storeDirectly(HttpMethod.PUT, path, json);
     }
 
+    /**
+     * Sends a request to the stored objects without HTTP; a create or replace is admitted first ({@link Admission})
+     * as it would be over HTTP.
+     */
     private MockResponse storeDirectly(HttpMethod method, String path, String json) {
+        Optional<ApiPath> resource = ApiPath.parse(path);
+        if ((method == HttpMethod.POST || method == HttpMethod.PUT) && resource.isPresent()
+                && resource.get().subresource() == null) {
+            Admission.Decision decision = admission.admit(resource.get(), path,
+                    json.getBytes(StandardCharsets.UTF_8), method == HttpMethod.POST);
+            if (decision.refused()) {
+                return decision.refusal();
+            }
+            json = decision.object().toString();
+        }
+        return stored(method, path, json);
+    }
+
+    /** The object stored at {@code path}, read as a GET would, or empty when there is none. */
+    private Optional<ObjectNode> stored(String path) {
+        MockResponse response = stored(HttpMethod.GET, path, "");
+        if (response.code() != 200 || response.getBody() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((ObjectNode) MAPPER.readTree(response.getBody().getBytes()));
+        } catch (IOException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Serves the resources of the CustomResourceDefinitions stored now, and only those. */
+    private void refreshCatalog() {
+        List<com.fasterxml.jackson.databind.JsonNode> crds = new java.util.ArrayList<>();
+        stored(CRDS).ifPresent(list -> list.path("items").forEach(crds::add));
+        catalog.customResources(crds);
+    }
+
+    /** A real server's answer to a path it does not serve, such as a kind whose CRD is not installed. */
+    private static MockResponse notFound() {
+        return status(404, "NotFound", "the server could not find the requested resource");
+    }
+
+    private static RecordedRequest withBody(RecordedRequest request, String json) {
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
+                new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A DELETE the CRUD mock must not answer alone: a namespace goes Terminating first ({@link Lifecycle}), and a
+     * dry run deletes nothing. Empty when the mock may delete.
+     */
+    private Optional<MockResponse> delete(ApiPath resource, String path, RecordedRequest request, String fullPath) {
+        if ("All".equals(deleteOption(request, fullPath, "dryRun"))) {
+            MockResponse current = stored(HttpMethod.GET, path, "");
+            return Optional.of(withJsonType(current));
+        }
+        if (resource.group().isEmpty() && resource.resource().equals("namespaces")) {
+            return Optional.of(lifecycle.deleteNamespace(path, resource.name()));
+        }
+        return Optional.empty();
+    }
+
+    /** A delete option from the query or the DeleteOptions body ({@code dryRun: [All]} counts as All). */
+    private static String deleteOption(RecordedRequest request, String fullPath, String name) {
+        String query = Admission.queryParameter(fullPath, name);
+        if (query != null || request.getBody() == null || request.getBody().size() == 0) {
+            return query;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode value = MAPPER.readTree(request.getBody().getBytes()).path(name);
+            return value.isArray() ? value.path(0).asText(null) : value.asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Ends every open watch and makes watches from earlier resource versions answer 410 Gone. */
+    void expireWatches() {
+        watches.expire(crud.requestResourceVersion());
+    }
+
+    /** The number of watches open now. */
+    int openWatches() {
+        return watches.openWatches();
+    }
+
+    /** Stops the background work (namespace and garbage collection). */
+    void close() {
+        lifecycle.close();
+    }
+
+    /** Sends a request to the CRUD mock's store as it is. */
+    private MockResponse stored(HttpMethod method, String path, String json) {
         RecordedRequest request = new RecordedRequest("HTTP/1.1", method, path,
                 Headers.builder().add("Content-Type", JSON).build(), new Buffer(json.getBytes(StandardCharsets.UTF_8)));
         return crud.dispatch(request);
@@ -247,9 +391,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
         return response;
     }
 
-    /** The same request with its protobuf Secret body as JSON. */
+    /** The same request with its protobuf body as JSON. */
     private static RecordedRequest asJson(RecordedRequest request) {
-        String json = ProtobufSecrets.toJson(request.getBody().getBytes());
+        String json = ProtobufObjects.toJson(request.getBody().getBytes());
         Headers headers = request.getHeaders().newBuilder().set("Content-Type", JSON).build();
         return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
                 new Buffer(json.getBytes(StandardCharsets.UTF_8)));
@@ -292,10 +436,12 @@ final class SimulatedApiDispatcher extends Dispatcher {
                     .orElseGet(() -> status(404, "NotFound", "version " + parts[1] + " is not served")));
         }
         if (parts.length == 2 && parts[0].equals("apis")) {
-            return Optional.of(status(404, "NotFound", "group " + parts[1] + " has no document of its own here"));
+            return Optional.of(catalog.group(parts[1]).map(SimulatedApiDispatcher::json)
+                    .orElseGet(SimulatedApiDispatcher::notFound));
         }
         if (parts.length == 3 && parts[0].equals("apis")) {
-            return catalog.resourceList(parts[1], parts[2]).map(SimulatedApiDispatcher::json);
+            return Optional.of(catalog.resourceList(parts[1], parts[2]).map(SimulatedApiDispatcher::json)
+                    .orElseGet(SimulatedApiDispatcher::notFound));
         }
         return Optional.empty();
     }

@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  *       {@code /openapi/v3} it falls back to v2 and fails with "failed to download openapi". The documents say that
  *       the server validates fields itself, so Helm keeps validation on and sends the objects as they are; tests
  *       need no switch that production code would not use;</li>
- *   <li>protobuf Secrets ({@link ProtobufSecrets}): Helm keeps each release revision in a Secret, written through
+ *   <li>protobuf bodies ({@link ProtobufObjects}): Helm keeps each release revision in a Secret, written through
  *       client-go's typed client in protobuf whatever the server answers; the mock reads only JSON, so the body is
  *       decoded first (without it Helm's install never finishes). The Secret's {@code data.release} (base64 of
  *       gzipped JSON) is an ordinary bytes field and needs nothing more;</li>
@@ -64,6 +64,10 @@ public final class SimulatedCluster implements AutoCloseable {
 
     /** The Kubernetes version the server reports unless told otherwise. */
     public static final String DEFAULT_GIT_VERSION = "v1.33.1";
+
+    /** The namespaces every cluster has from the start. */
+    public static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-node-lease", "kube-public",
+            "kube-system");
 
     /** The bearer token of written kubeconfigs and clients; the server accepts any. */
     public static final String TOKEN = "simulated-token";
@@ -99,6 +103,10 @@ public final class SimulatedCluster implements AutoCloseable {
         this.server = new KubernetesMockServer(new Context(), web, new HashMap<>(),
                 dispatcher, true, version);
         server.start(InetAddress.getLoopbackAddress(), port);
+        for (String namespace : SYSTEM_NAMESPACES) {
+            dispatcher.createDirectly("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
+                    + "\"metadata\":{\"name\":\"" + namespace + "\"}}");
+        }
     }
 
     /** Starts a server on a free port, reporting {@value #DEFAULT_GIT_VERSION}. */
@@ -214,6 +222,27 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     /**
+     * Creates these namespaces unless they exist: a real server refuses objects in a namespace that does not exist
+     * (404 {@code namespaces "x" not found}), so a test creates the ones its objects go to.
+     */
+    public SimulatedCluster createNamespaces(String... names) {
+        for (String name : names) {
+            if (client().namespaces().withName(name).get() == null) {
+                client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                        .withName(name).endMetadata().build()).create();
+            }
+        }
+        return this;
+    }
+
+    /** Creates Istio's CustomResourceDefinitions ({@link KnownCrds#istio()}), as Istio's base chart would. */
+    public SimulatedCluster installIstioCrds() {
+        KnownCrds.istio().forEach(crd -> client().apiextensions().v1().customResourceDefinitions().resource(crd)
+                .createOr(existing -> existing.update()));
+        return this;
+    }
+
+    /**
      * Stores objects in the server as if they had been created through the API (they get a uid, a creation
      * timestamp and a resource version, and open watches see them), but without HTTP: for seeding thousands of
      * objects quickly. Fails on the first object the server refuses.
@@ -317,6 +346,20 @@ public final class SimulatedCluster implements AutoCloseable {
         return controllers;
     }
 
+    /**
+     * Ends every open watch, as an API server restart does, and forgets the history before now, as etcd compaction
+     * does: clients that watch again from an earlier resource version get 410 Gone and must list again. Changes
+     * made after this call and before they list again reach them only through that list.
+     */
+    public void expireWatches() {
+        dispatcher.expireWatches();
+    }
+
+    /** The number of watches open now (informers and watches of every client). */
+    public int openWatches() {
+        return dispatcher.openWatches();
+    }
+
     /** Forgets the requests the mock records for inspection, which otherwise pile up in a long run. */
     public void forgetRecordedRequests() {
         web.reset();
@@ -333,6 +376,7 @@ public final class SimulatedCluster implements AutoCloseable {
         if (shared != null) {
             shared.close();
         }
+        dispatcher.close();
         server.shutdown();
     }
 

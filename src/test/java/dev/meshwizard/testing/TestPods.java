@@ -165,14 +165,27 @@ public final class TestPods {
                     .condition("Ready", ready).condition("ContainersReady", ready).condition("PodScheduled", true);
         }
 
+        /**
+         * The pod. A pod without containers is invalid, so when none were given, its spec gets one container for
+         * each container status (named so, with the status's image), or one container {@code app}.
+         */
         public Pod build() {
+            List<Container> specContainers = new ArrayList<>(containers);
+            if (specContainers.isEmpty()) {
+                statuses.forEach(status -> specContainers.add(new ContainerBuilder().withName(status.getName())
+                        .withImage(status.getImage() == null ? "registry.example/" + status.getName() + ":1"
+                                : status.getImage()).build()));
+            }
+            if (specContainers.isEmpty()) {
+                specContainers.add(new ContainerBuilder().withName("app").withImage("registry.example/app:1").build());
+            }
             return new PodBuilder()
                     .withNewMetadata().withNamespace(namespace).withName(name).withUid(uid)
                     .withCreationTimestamp(STARTED).withDeletionTimestamp(deletionTimestamp)
                     .withLabels(labels.isEmpty() ? null : labels)
                     .withAnnotations(annotations.isEmpty() ? null : annotations).endMetadata()
                     .withNewSpec().withNodeName(node.isEmpty() ? null : node)
-                    .withInitContainers(initContainers).withContainers(containers).endSpec()
+                    .withInitContainers(initContainers).withContainers(specContainers).endSpec()
                     .withNewStatus().withPhase(phase).withReason(reason).withConditions(conditions)
                     .withInitContainerStatuses(initStatuses).withContainerStatuses(statuses)
                     .withStartTime(statuses.isEmpty() ? null : STARTED).endStatus()
