@@ -1,8 +1,12 @@
 package dev.meshwizard.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
@@ -41,6 +45,10 @@ public final class MeshWizardCommand implements Callable<Integer> {
 
     /** Parses {@code args} and runs; returns the process exit code (after the window closed, for the GUI). */
     public static int run(String[] args, GuiLauncher launcher) {
+        // log lines (slf4j-simple writes to System.err) may quote a cluster's words too
+        System.setErr(new PrintStream(TerminalText.bytes(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.err))), true,
+                Charset.defaultCharset()));
         return commandLine(launcher, new OutputStreamWriter(System.out, Charset.defaultCharset()),
                 new OutputStreamWriter(System.err, Charset.defaultCharset())).execute(args);
     }

@@ -1,9 +1,12 @@
 package dev.meshwizard.cli;
 
+import java.io.FilterOutputStream;
 import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one escaper for text that reaches a terminal: control characters (ESC, BEL, backspace, a bare carriage
@@ -43,6 +46,31 @@ final class TerminalText {
     /** A print writer that escapes everything written through it, as {@link #escape} does. */
     static PrintWriter writer(Writer target) {
         return new PrintWriter(new EscapingWriter(target), true);
+    }
+
+    /**
+     * A byte stream that escapes the C0 control bytes (but line feed and tab) and DEL, for what is written to the
+     * process's standard error without going through a command's writer (the log lines of slf4j-simple).
+     */
+    static OutputStream bytes(OutputStream target) {
+        return new FilterOutputStream(target) {
+            @Override
+            public void write(int b) throws IOException {
+                char c = (char) (b & 0xff);
+                if (c < 0x80 && !isSafe(c)) {
+                    out.write(escaped(c).getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    out.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                for (int i = offset; i < offset + length; i++) {
+                    write(bytes[i]);
+                }
+            }
+        };
     }
 
     private static boolean isSafe(char c) {

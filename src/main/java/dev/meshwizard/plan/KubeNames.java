@@ -48,13 +48,13 @@ public final class KubeNames {
 
     /** A namespace name: a DNS-1123 label. */
     public static Optional<String> namespaceProblem(String name) {
-        return labelProblem(name).map(p -> "namespace \"" + printable(name) + "\" " + p);
+        return labelProblem(name).map(p -> "namespace \"" + name + "\" " + p);
     }
 
     /** A Helm release name: a DNS-1123 subdomain of at most {@value #RELEASE_MAX} characters. */
     public static Optional<String> releaseNameProblem(String name) {
         return check(name, SUBDOMAIN, RELEASE_MAX, "a Helm release name: lower-case letters, digits, '-' and '.',"
-                + " starting and ending with a letter or digit").map(p -> "release name \"" + printable(name) + "\" "
+                + " starting and ending with a letter or digit").map(p -> "release name \"" + name + "\" "
                 + p);
     }
 
@@ -66,7 +66,7 @@ public final class KubeNames {
         Optional<String> problem = check(revision, LABEL, REVISION_MAX, "a DNS-1123 label (lower-case letters, digits"
                 + " and '-', starting and ending with a letter or digit), because it becomes part of the names"
                 + " istiod-<revision> and the label istio.io/rev");
-        return problem.map(p -> "revision \"" + printable(revision) + "\" " + p + suggestion(revision));
+        return problem.map(p -> "revision \"" + revision + "\" " + p + suggestion(revision));
     }
 
     private static Optional<String> check(String name, Pattern pattern, int max, String rule) {
@@ -88,17 +88,5 @@ public final class KubeNames {
             fixed = fixed.substring(0, REVISION_MAX).replaceAll("-+$", "");
         }
         return fixed.isEmpty() || fixed.equals(revision) ? "" : " (e.g. " + fixed + ")";
-    }
-
-    private static String printable(String name) {
-        StringBuilder out = new StringBuilder();
-        name.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 }

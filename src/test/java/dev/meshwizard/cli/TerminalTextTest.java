@@ -29,4 +29,14 @@ class TerminalTextTest {
 
         assertThat(target.toString()).isEqualTo("\\epod\\x07" + System.lineSeparator());
     }
+
+    @Test
+    void theByteStreamForLogLinesEscapesControlBytesAndKeepsUtf8() throws Exception {
+        java.io.ByteArrayOutputStream target = new java.io.ByteArrayOutputStream();
+        java.io.OutputStream err = TerminalText.bytes(target);
+
+        err.write("WARN pod \u001b[2Jcaf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(target.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("WARN pod \\e[2Jcaf\u00e9\n");
+    }
 }

@@ -43,9 +43,10 @@ class KubeNamesTest {
     }
 
     @Test
-    void aControlCharacterInANameIsShownEscaped() {
+    void aControlCharacterInANameMakesItInvalid() {
+        // the message quotes the name as given: the command line's writer escapes it for the terminal
         assertThat(KubeNames.namespaceProblem("ns\u001b[2J")).get().asString()
-                .startsWith("namespace \"ns\\u001b[2J\"");
+                .startsWith("namespace \"ns\u001b[2J\" is not a DNS-1123 label");
     }
 
     @Test
