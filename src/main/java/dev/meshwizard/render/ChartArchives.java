@@ -32,7 +32,7 @@ final class ChartArchives {
         if (Files.isRegularFile(chart)) {
             return Files.readAllBytes(chart);
         }
-        Path destination = Files.createTempDirectory(ValuesFiles.folder(), "chart-");
+        Path destination = ValuesFiles.privateFolder();
         try {
             new Helm(chart).packageIt().withDestination(destination).call();
             try (Stream<Path> files = Files.list(destination)) {

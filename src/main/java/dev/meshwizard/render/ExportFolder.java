@@ -78,6 +78,12 @@ final class ExportFolder {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null, "a file of that name exists");
         }
+        for (String path : files.keySet()) {
+            Path resolved = target.resolve(path).normalize();
+            if (!resolved.startsWith(target) || resolved.equals(target) || path.equals(MANIFEST)) {
+                throw new IllegalArgumentException("Not a file name inside the export: " + path);
+            }
+        }
         Map<String, String> hashes = new TreeMap<>();
         files.forEach((path, content) -> hashes.put(path, sha256(content.bytes())));
         if (!Files.exists(target)) {

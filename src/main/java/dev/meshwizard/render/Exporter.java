@@ -46,7 +46,8 @@ public final class Exporter {
      *
      * @param plan      the plan, whose releases the manifests were rendered from
      * @param manifests the plan's rendered manifests, one per release in the same order
-     * @param folder    the folder to create (or replace, if empty or an earlier export)
+     * @param folder    the folder to create, or to write into when it is empty or holds an earlier export's own,
+     *                  unchanged files
      * @return the folder written
      * @throws FileAlreadyExistsException when the folder holds something else
      * @throws IOException                when writing fails; nothing is left behind then

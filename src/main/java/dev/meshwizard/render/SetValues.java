@@ -35,11 +35,11 @@ final class SetValues {
 
     private static synchronized Path chart() throws IOException {
         if (chart == null || !Files.isRegularFile(chart.resolve("templates/values.yaml"))) {
-            Path folder = ValuesFiles.folder().resolve("set-values-chart");
+            Path folder = ValuesFiles.privateFolder();
             Files.createDirectories(folder.resolve("templates"));
             Files.writeString(folder.resolve("Chart.yaml"), "apiVersion: v2\nname: set-values\nversion: 0.1.0\n");
             Files.writeString(folder.resolve("templates/values.yaml"), "{{ toYaml .Values }}\n");
-            for (String path : new String[] {"", "templates", "Chart.yaml", "templates/values.yaml"}) {
+            for (String path : new String[] {"templates", "Chart.yaml", "templates/values.yaml"}) {
                 folder.resolve(path).toFile().deleteOnExit();
             }
             chart = folder;

@@ -50,19 +50,29 @@ public final class ValuesFiles {
     /** The folder the files are written to; made again if something removed it. */
     static synchronized Path folder() throws IOException {
         if (folder == null || !Files.isDirectory(folder)) {
-            Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-            String prefix = PREFIX + ProcessHandle.current().pid() + "-";
-            try {
-                FileAttribute<Set<PosixFilePermission>> ownerOnly =
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-                folder = Files.createTempDirectory(temp, prefix, ownerOnly);
-            } catch (UnsupportedOperationException e) {
-                folder = Files.createTempDirectory(temp, prefix);
-            }
-            folder.toFile().deleteOnExit();
-            removeLeftovers(temp, Files.getOwner(folder));
+            folder = privateFolder();
+            removeLeftovers(folder.getParent(), Files.getOwner(folder));
         }
         return folder;
+    }
+
+    /**
+     * A new owner-only folder of this process in the temporary folder, named like the values folder so that it
+     * is removed at exit when empty, or at the next start if this process is killed.
+     */
+    static Path privateFolder() throws IOException {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        String prefix = PREFIX + ProcessHandle.current().pid() + "-";
+        Path created;
+        try {
+            FileAttribute<Set<PosixFilePermission>> ownerOnly =
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+            created = Files.createTempDirectory(temp, prefix, ownerOnly);
+        } catch (UnsupportedOperationException e) {
+            created = Files.createTempDirectory(temp, prefix);
+        }
+        created.toFile().deleteOnExit();
+        return created;
     }
 
     /** Deletes the folders of processes that are gone (killed before they could clean up), if they are ours. */

@@ -368,6 +368,16 @@ class ExporterTest {
     }
 
     @Test
+    void aReleaseNameThatWouldWriteOutsideTheFolderIsRefused() throws Exception {
+        ChartRelease escaping = new ChartRelease("../../escaped", "istio-system", Component.BASE, "", List.of());
+        InstallPlan plan = TestPlans.plan("default", "", "", REPO, List.of(escaping));
+
+        assertThatThrownBy(() -> Exporter.export(plan, new RenderObjectsStub(escaping).manifests(),
+                temp.resolve("a/export"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(names(temp)).isEmpty();
+    }
+
+    @Test
     void manifestsOfAnotherPlanAreRefused() throws Exception {
         RenderedManifests minimal = renderer.render(TestPlans.plan(Profile.MINIMAL, REPO), charts);
 
