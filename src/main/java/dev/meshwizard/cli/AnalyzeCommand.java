@@ -80,7 +80,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 mesh = MeshConfig.parse(Files.readString(meshConfig));
             } catch (IOException e) {
                 err.println("mesh-wizard analyze: --meshconfig " + meshConfig + ": "
-                        + (Files.exists(meshConfig) ? "cannot read the file (" + e.getMessage() + ")" : "no such file"));
+                        + (Files.exists(meshConfig) ? "cannot read the file (" + e.getMessage() + ")"
+                        : "no such file"));
                 return RenderCommand.BAD_INPUT;
             } catch (IllegalArgumentException e) {
                 err.println("mesh-wizard analyze: --meshconfig " + meshConfig + ": " + e.getMessage());

@@ -53,7 +53,7 @@ public final class ConflictingMeshHostsCheck implements Check {
                                 + MeshSnapshot.namespace(other.virtualService()))
                         .toList();
                 if (!others.isEmpty()) {
-                    findings.add(finding(Severity.WARNING, one.virtualService(), "spec.hosts",
+                    findings.add(finding(Severity.ERROR, one.virtualService(), "spec.hosts",
                             "VirtualService " + String.join(", ", others) + " is also bound to the mesh with host "
                                     + host + " where this one is visible, so which one the sidecars use is undefined",
                             "Merge them into one VirtualService, or limit them with exportTo"));

@@ -49,7 +49,8 @@ public final class GatewayCredentialCheck implements Check {
             }
             List<Server> servers = Gateways.servers(gateway);
             for (int i = 0; i < servers.size(); i++) {
-                String credential = servers.get(i).getTls() == null ? null : servers.get(i).getTls().getCredentialName();
+                var tls = servers.get(i).getTls();
+                String credential = tls == null ? null : tls.getCredentialName();
                 if (credential == null || credential.isBlank()) {
                     continue;
                 }
@@ -57,7 +58,8 @@ public final class GatewayCredentialCheck implements Check {
                 String namespace = slash < 0 ? home.get() : credential.substring(0, slash);
                 String name = credential.substring(slash + 1);
                 Optional<HasMetadata> secret = secrets.stream()
-                        .filter(s -> s.getMetadata().getName().equals(name) && MeshSnapshot.namespace(s).equals(namespace))
+                        .filter(s -> s.getMetadata().getName().equals(name)
+                                && MeshSnapshot.namespace(s).equals(namespace))
                         .findFirst();
                 String path = "spec.servers[" + i + "].tls.credentialName";
                 if (secret.isEmpty()) {

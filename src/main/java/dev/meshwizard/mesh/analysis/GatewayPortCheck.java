@@ -53,7 +53,8 @@ public final class GatewayPortCheck implements Check {
                 for (Service service : snapshot.services()) {
                     Map<String, String> serviceSelector = service.getSpec() == null ? null
                             : service.getSpec().getSelector();
-                    if (!MeshSnapshot.namespace(service).equals(workload.namespace()) || !workload.matches(serviceSelector)
+                    if (!MeshSnapshot.namespace(service).equals(workload.namespace())
+                            || !workload.matches(serviceSelector)
                             || service.getSpec().getPorts() == null) {
                         continue;
                     }

@@ -48,7 +48,7 @@ public final class JwtClaimRouteCheck implements Check {
                 }
                 for (Workload workload : Gateways.selected(gateway.get(), workloads)) {
                     if (!authenticated(snapshot, workload)) {
-                        findings.add(finding(Severity.WARNING, virtualService, "spec.gateways[" + i + "]",
+                        findings.add(finding(Severity.ERROR, virtualService, "spec.gateways[" + i + "]",
                                 "routes on " + claim.get() + " through Gateway " + references.get(i) + ", but no "
                                         + "RequestAuthentication applies to its pods (" + workload.source() + " in "
                                         + workload.namespace() + "), so the claim is never set and the match never "

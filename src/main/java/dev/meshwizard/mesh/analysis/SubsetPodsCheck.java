@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * MW0103 (istioctl IST0173, an error): a DestinationRule's subset selects no pods of its host, so Envoy has no
  * endpoint for it and requests routed to it fail with 503 UH. Reported on the DestinationRule, subset by subset.
  * The pods wanted carry the subset's labels and, for a Service, its selector (in its namespace); for a
- * ServiceEntry, its workloadSelector. Checked where pods are known: on a cluster, its pods; offline, the Pods
- * and the pod templates of Deployments, ReplicaSets, StatefulSets and DaemonSets in the input, and only for a
- * Service some of whose pods are in the input. Hosts that name nothing are not checked.
+ * ServiceEntry, its workloadSelector. The pods are a cluster's pods, or offline the Pods and the pod templates of
+ * Deployments, ReplicaSets, StatefulSets and DaemonSets in the input: as istioctl does, a subset of a known host is
+ * reported offline even when the input holds none of its pods. Hosts that name nothing, and Services without a
+ * selector, are not checked.
  */
 public final class SubsetPodsCheck implements Check {
 
@@ -30,9 +31,6 @@ public final class SubsetPodsCheck implements Check {
 
     @Override
     public List<Finding> run(MeshSnapshot snapshot) {
-        if (!Workload.anyKnown(snapshot)) {
-            return List.of();
-        }
         ServiceRegistry registry = new ServiceRegistry(snapshot);
         List<Workload> workloads = Workload.of(snapshot);
         List<Finding> findings = new java.util.ArrayList<>();
@@ -54,9 +52,7 @@ public final class SubsetPodsCheck implements Check {
                     wanted.putAll(subset.getLabels());
                 }
                 boolean service = host.get().service() != null;
-                if (service && (host.get().selector().isEmpty() || !snapshot.live() && workloads.stream()
-                        .noneMatch(w -> w.namespace().equals(host.get().namespace())
-                                && w.matches(host.get().selector())))) {
+                if (service && host.get().selector().isEmpty()) {
                     continue;
                 }
                 boolean selected = workloads.stream()

@@ -67,11 +67,6 @@ record Workload(String namespace, Map<String, String> labels, String source, Map
         return workloads;
     }
 
-    /** Whether the snapshot knows any pods at all (so that "selects no pods" means something). */
-    static boolean anyKnown(MeshSnapshot snapshot) {
-        return snapshot.live() || !of(snapshot).isEmpty();
-    }
-
     private static Map<String, String> labels(Map<String, String> labels) {
         return labels == null ? Map.of() : labels;
     }
