@@ -2,6 +2,7 @@ package dev.meshwizard.charts;
 
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Component;
+import dev.meshwizard.plan.UserFolders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +35,7 @@ import java.util.stream.Stream;
 public final class ChartSource {
 
     /** System property that overrides the chart cache folder. */
-    public static final String CACHE_DIR_PROPERTY = "meshwizard.cache.dir";
+    public static final String CACHE_DIR_PROPERTY = UserFolders.CACHE_PROPERTY;
 
     private static final Pattern RELEASE_FOLDER = Pattern.compile("istio-(\\d+\\.\\d+\\.\\d+[0-9A-Za-z.+-]*)");
 
@@ -77,17 +79,10 @@ public final class ChartSource {
 
     /**
      * The folder for downloaded charts: the {@value #CACHE_DIR_PROPERTY} system property, else
-     * {@code $XDG_CACHE_HOME/mesh-wizard/charts}, else {@code ~/.cache/mesh-wizard/charts}.
+     * {@code $XDG_CACHE_HOME/mesh-wizard/charts}, else {@code $HOME/.cache/mesh-wizard/charts} ({@link UserFolders}).
      */
     public static Path defaultCacheDir() {
-        String override = System.getProperty(CACHE_DIR_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-                ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("mesh-wizard").resolve("charts");
+        return UserFolders.ofThisProcess().chartsCache();
     }
 
     /** What this source was opened from. */
@@ -121,6 +116,26 @@ public final class ChartSource {
         };
         resolved.put(component, chart);
         return chart;
+    }
+
+    /**
+     * The text of the component chart's {@code values.schema.json}, empty when the chart has none (of Istio's
+     * charts, only the gateway chart has one).
+     *
+     * @throws ChartSourceException when the chart cannot be had or its schema cannot be read
+     */
+    public Optional<String> valuesSchema(Component component) throws ChartSourceException {
+        Path chart = chart(component);
+        try {
+            if (Files.isDirectory(chart)) {
+                Path file = chart.resolve("values.schema.json");
+                return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+            }
+            return ChartArchive.read(chart, "values.schema.json");
+        } catch (IOException e) {
+            throw new ChartSourceException("Cannot read the values.schema.json of " + chart + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     /** The version in the component chart's {@code Chart.yaml} (the repository version for a Helm repository). */

@@ -7,6 +7,7 @@ import dev.meshwizard.cluster.ConnectException;
 import dev.meshwizard.cluster.KubeconfigException;
 import dev.meshwizard.mesh.analysis.Analyzer;
 import dev.meshwizard.mesh.analysis.Finding;
+import dev.meshwizard.mesh.analysis.MeshConfig;
 import dev.meshwizard.mesh.analysis.MeshSnapshot;
 import dev.meshwizard.mesh.analysis.PlannedGateway;
 import dev.meshwizard.plan.InstallPlan;
@@ -17,7 +18,9 @@ import dev.meshwizard.samples.ManifestException;
 import dev.meshwizard.samples.ManifestFile;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
  * fails), 2 for bad input.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Check Istio routing (Gateways, VirtualServices, DestinationRules) in manifest files.",
+        description = {"Check Istio routing (Gateways, VirtualServices, DestinationRules) in manifest files, "
+                + "each finding with istioctl analyze's code beside ours.",
             "With --workspace, also against the planned gateways; with --kubeconfig/--context, against the cluster."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
@@ -48,6 +52,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--workspace", paramLabel = "DIR", description = "Take the planned gateways from a workspace.")
     private Path workspace;
+
+    @Option(names = "--meshconfig", paramLabel = "FILE",
+            description = "Istio's mesh config (a MeshConfig YAML, as istioctl's --meshConfigFile): clusterDomain, "
+                    + "rootNamespace.")
+    private Path meshConfig;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Manifest files (multi-document YAML).")
     private List<Path> files = new ArrayList<>();
@@ -65,9 +74,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("mesh-wizard analyze: " + e.getMessage());
             return RenderCommand.BAD_INPUT;
         }
+        MeshConfig mesh = null;
+        if (meshConfig != null) {
+            try {
+                mesh = MeshConfig.parse(Files.readString(meshConfig));
+            } catch (IOException e) {
+                err.println("mesh-wizard analyze: --meshconfig " + meshConfig + ": "
+                        + (Files.exists(meshConfig) ? "cannot read the file (" + e.getMessage() + ")"
+                        : "no such file"));
+                return RenderCommand.BAD_INPUT;
+            } catch (IllegalArgumentException e) {
+                err.println("mesh-wizard analyze: --meshconfig " + meshConfig + ": " + e.getMessage());
+                return RenderCommand.BAD_INPUT;
+            }
+        }
         MeshSnapshot snapshot;
         try {
-            snapshot = base().with(objects).withPlannedGateways(plannedGateways());
+            MeshSnapshot base = mesh == null ? base() : base().withMesh(mesh);
+            snapshot = base.with(objects).withPlannedGateways(plannedGateways());
         } catch (Failure e) {
             err.println("mesh-wizard analyze: " + e.getMessage());
             return e.exitCode;

@@ -47,7 +47,8 @@ final class ClusterOptions {
      */
     static int fail(String command, Exception e, java.io.PrintWriter err) {
         err.println("mesh-wizard " + command + ": " + e.getMessage());
-        if (e instanceof KubeconfigException) {
+        if (e instanceof KubeconfigException
+                || e instanceof dev.meshwizard.cluster.HelmException helm && helm.notFound()) {
             return RenderCommand.BAD_INPUT;
         }
         return e instanceof ConnectException connect ? exitCode(connect) : RenderCommand.HELM_FAILED;

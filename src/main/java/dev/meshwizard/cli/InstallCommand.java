@@ -69,6 +69,7 @@ public final class InstallCommand implements Callable<Integer> {
             plan = planOptions.plan();
             perRelease = parseDuration(timeout);
             charts = ChartSource.open(plan.source());
+            planOptions.checkSchemas(plan, charts);
         } catch (PlanOptions.BadInput | IllegalArgumentException | ChartSourceException e) {
             e.getMessage().lines().forEach(line -> err.println("mesh-wizard install: " + line));
             return RenderCommand.BAD_INPUT;

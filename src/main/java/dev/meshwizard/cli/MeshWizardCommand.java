@@ -1,8 +1,15 @@
 package dev.meshwizard.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -38,11 +45,26 @@ public final class MeshWizardCommand implements Callable<Integer> {
 
     /** Parses {@code args} and runs; returns the process exit code (after the window closed, for the GUI). */
     public static int run(String[] args, GuiLauncher launcher) {
-        PrintWriter err = new PrintWriter(System.err, true);
-        CommandLine cli = new CommandLine(new MeshWizardCommand(launcher, err));
-        cli.setErr(err);
-        cli.setOut(new PrintWriter(System.out, true));
-        return cli.execute(args);
+        // log lines (slf4j-simple writes to System.err) may quote a cluster's words too
+        System.setErr(new PrintStream(TerminalText.bytes(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.err))), true,
+                Charset.defaultCharset()));
+        return commandLine(launcher, new OutputStreamWriter(System.out, Charset.defaultCharset()),
+                new OutputStreamWriter(System.err, Charset.defaultCharset())).execute(args);
+    }
+
+    /**
+     * The command line writing to {@code out} and {@code err} through {@link TerminalText}: whatever a command
+     * prints (log lines, names and messages from a cluster, echoed input) reaches the terminal with its control
+     * characters escaped. Help is printed without colours, whose escapes would be escaped too.
+     */
+    static CommandLine commandLine(GuiLauncher launcher, Writer out, Writer err) {
+        PrintWriter guardedErr = TerminalText.writer(err);
+        CommandLine cli = new CommandLine(new MeshWizardCommand(launcher, guardedErr));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cli.setErr(guardedErr);
+        cli.setOut(TerminalText.writer(out));
+        return cli;
     }
 
     @Override

@@ -1,19 +1,29 @@
 package dev.meshwizard.cli;
 
+import dev.meshwizard.charts.ChartSource;
+import dev.meshwizard.charts.ChartSourceException;
 import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.KubeNames;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
+import dev.meshwizard.plan.SetItems;
 import dev.meshwizard.plan.ValuesProblem;
+import dev.meshwizard.plan.ValuesSchema;
 import dev.meshwizard.plan.ValuesValidator;
 import dev.meshwizard.plan.Workspace;
+import dev.meshwizard.plan.YamlText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -62,17 +72,27 @@ final class PlanOptions {
         String repo;
     }
 
+    /** Release names after the revision renamed istiod, to the names --values used. */
+    private final Map<String, String> namedBefore = new HashMap<>();
+
     /** Builds the plan, or says what to fix (naming the option, file, line or key). */
     InstallPlan plan() throws BadInput {
+        Optional<String> badRevision = revision == null ? Optional.empty() : KubeNames.revisionProblem(revision);
+        if (badRevision.isPresent()) {
+            throw new BadInput("--revision " + revision + ": " + badRevision.get());
+        }
+        Optional<String> badPlatform = platform == null ? Optional.empty() : Plans.platformProblem(platform);
+        if (badPlatform.isPresent()) {
+            throw new BadInput("--platform " + platform + ": " + badPlatform.get());
+        }
         InstallPlan plan = basePlan();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(Plans.problems(plan));
         Profile chosen = Profile.byId(plan.profile()).orElseThrow();
         ValuesValidator validator = new ValuesValidator();
         for (ChartRelease release : plan.releases()) {
             for (ValuesProblem problem : validator.validate(release.component(), release.valuesYaml(), chosen)) {
                 if (problem.severity() == ValuesProblem.Severity.ERROR) {
-                    problems.add(valuesName(release) + ":" + problem.line() + ":" + problem.column() + ": "
-                            + problem.message() + (problem.fix().isBlank() ? "" : " (" + problem.fix() + ")"));
+                    problems.add(located(release, problem));
                 }
             }
         }
@@ -82,8 +102,46 @@ final class PlanOptions {
         return plan;
     }
 
+    /**
+     * Checks each release's values against its chart's {@code values.schema.json} (unknown keys, wrong types),
+     * naming file, line, column and key path; Helm checks again when it renders.
+     *
+     * @throws BadInput listing every value a schema rejects
+     * @throws ChartSourceException when a chart or its schema cannot be read
+     */
+    void checkSchemas(InstallPlan plan, ChartSource charts) throws BadInput, ChartSourceException {
+        List<String> problems = new ArrayList<>();
+        Map<Component, Optional<ValuesSchema>> schemas = new EnumMap<>(Component.class);
+        for (ChartRelease release : plan.releases()) {
+            Optional<ValuesSchema> schema = schemas.get(release.component());
+            if (schema == null) {
+                Optional<String> text = charts.valuesSchema(release.component());
+                try {
+                    schema = text.map(ValuesSchema::parse);
+                } catch (IllegalArgumentException e) {
+                    throw new ChartSourceException("the " + release.component().chartName() + " chart's "
+                            + e.getMessage(), e);
+                }
+                schemas.put(release.component(), schema);
+            }
+            if (schema.isPresent()) {
+                for (ValuesProblem problem : schema.get().check(release.valuesYaml())) {
+                    problems.add(located(release, problem));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInput(String.join(System.lineSeparator(), problems));
+        }
+    }
+
+    private String located(ChartRelease release, ValuesProblem problem) {
+        return valuesName(release) + ":" + problem.line() + ":" + problem.column() + ": " + problem.message()
+                + (problem.fix().isBlank() ? "" : " (" + problem.fix() + ")");
+    }
+
     private String valuesName(ChartRelease release) {
-        Path file = valuesFiles.get(release.name());
+        Path file = valuesFiles.get(namedBefore.getOrDefault(release.name(), release.name()));
         return file != null ? file.toString() : "values/" + release.name() + ".yaml";
     }
 
@@ -109,12 +167,20 @@ final class PlanOptions {
             ChartSourceSpec spec = sourceSpec();
             plan = Plans.forProfile(chosen, spec, version == null ? "" : version);
         }
-        if (platform != null || revision != null) {
-            plan = new InstallPlan(plan.profile(), platform != null ? platform : plan.platform(),
-                    revision != null ? revision : plan.revision(), plan.istioVersion(), plan.source(),
+        if (platform != null) {
+            plan = new InstallPlan(plan.profile(), platform, plan.revision(), plan.istioVersion(), plan.source(),
                     plan.releases());
         }
-        return applySets(applyValues(plan));
+        // --values and --set name the releases as the plan had them; the revision then renames istiod
+        InstallPlan withValues = applySets(applyValues(plan));
+        if (revision == null) {
+            return withValues;
+        }
+        InstallPlan revised = withValues.withRevision(revision);
+        for (int i = 0; i < revised.releases().size(); i++) {
+            namedBefore.put(revised.releases().get(i).name(), withValues.releases().get(i).name());
+        }
+        return revised;
     }
 
     private ChartSourceSpec sourceSpec() throws BadInput {
@@ -142,10 +208,9 @@ final class PlanOptions {
         for (Map.Entry<String, Path> entry : valuesFiles.entrySet()) {
             int index = indexOf(releases, entry.getKey(), "--values " + entry.getKey() + "=" + entry.getValue());
             try {
-                releases.set(index, releases.get(index).withValues(Files.readString(entry.getValue())));
+                releases.set(index, releases.get(index).withValues(YamlText.read(entry.getValue())));
             } catch (IOException e) {
-                throw new BadInput("--values " + entry.getKey() + "=" + entry.getValue() + ": cannot read the file ("
-                        + e.getMessage() + ")");
+                throw new BadInput("--values " + entry.getKey() + "=" + entry.getValue() + ": " + e.getMessage());
             }
         }
         return plan.withReleases(releases);
@@ -160,6 +225,10 @@ final class PlanOptions {
                 throw new BadInput("--set " + set + ": expected RELEASE.key=value, e.g. istiod.pilot.traceSampling=10");
             }
             int index = indexOf(releases, set.substring(0, dot), "--set " + set);
+            Optional<String> syntax = SetItems.problem(set.substring(dot + 1));
+            if (syntax.isPresent()) {
+                throw new BadInput("--set " + set + ": " + syntax.get());
+            }
             ChartRelease release = releases.get(index);
             List<String> newSets = new ArrayList<>(release.sets());
             newSets.add(set.substring(dot + 1));

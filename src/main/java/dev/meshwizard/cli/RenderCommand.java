@@ -3,6 +3,7 @@ package dev.meshwizard.cli;
 import dev.meshwizard.charts.ChartSource;
 import dev.meshwizard.charts.ChartSourceException;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.OverwriteRefusedException;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.render.Exporter;
 import dev.meshwizard.render.RenderException;
@@ -11,6 +12,7 @@ import dev.meshwizard.render.Renderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -43,6 +45,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Export folder to write.")
     private Path out;
 
+    @Option(names = "--force", description = "Write into an --out folder even where files were added or exported"
+            + " files edited: the exported files are replaced, the others left as they are.")
+    private boolean force;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,10 +62,19 @@ public final class RenderCommand implements Callable<Integer> {
         }
         try {
             ChartSource charts = ChartSource.open(plan.source(), ChartSource.defaultCacheDir());
+            try {
+                planOptions.checkSchemas(plan, charts);
+            } catch (PlanOptions.BadInput e) {
+                e.getMessage().lines().forEach(line -> err.println("mesh-wizard render: " + line));
+                return BAD_INPUT;
+            }
             RenderedManifests manifests = new Renderer().render(plan, charts);
             printSummary(out, plan, manifests);
             if (this.out != null) {
-                Exporter.export(plan, manifests, this.out);
+                Exporter.secretLookingValues(plan).forEach(where -> err.println("mesh-wizard render: warning:"
+                        + " values that look secret will be written to " + where + " (readable by you only; keep the"
+                        + " folder out of version control)"));
+                Exporter.export(plan, manifests, Map.of(), this.out, force);
                 out.println("Exported to " + this.out.toAbsolutePath());
             }
             return 0;
@@ -69,10 +84,27 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (RenderException e) {
             err.println("mesh-wizard render: " + e.getMessage());
             return HELM_FAILED;
+        } catch (OverwriteRefusedException e) {
+            printRefusal(err, "mesh-wizard render", e);
+            return BAD_INPUT;
         } catch (IOException e) {
             err.println("mesh-wizard render: cannot write " + this.out + ": " + e.getMessage());
             return HELM_FAILED;
         }
+    }
+
+    /** Names what is in the way, one item a line, and how to go ahead anyway. */
+    static void printRefusal(PrintWriter err, String command, OverwriteRefusedException e) {
+        err.println(command + ": " + e.target() + ": " + e.getReason() + ":");
+        e.conflicts().forEach(conflict -> err.println("  " + printable(conflict)));
+    }
+
+    /** A file name with control characters shown as escapes, so that it cannot rewrite the terminal. */
+    private static String printable(String name) {
+        StringBuilder text = new StringBuilder();
+        name.codePoints().forEach(c -> text.append(Character.isISOControl(c)
+                ? String.format("\\u%04x", c) : Character.toString(c)));
+        return text.toString();
     }
 
     private static void printSummary(PrintWriter out, InstallPlan plan, RenderedManifests manifests) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mesh-wizard rollback RELEASE REVISION}: a new revision of the release with the chart and values of an
- * earlier one, also when the newest revision is stuck in a pending state. Exit 0, 1 when Helm fails, 2 on bad input.
+ * earlier one, also when the newest revision is stuck in a pending state. Exit 0, 1 when Helm fails, 2 on bad input
+ * (a release or revision that does not exist: the message names those that do).
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = "Roll a release back to an earlier revision (see 'status --history RELEASE').")

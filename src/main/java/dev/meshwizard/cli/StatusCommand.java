@@ -50,8 +50,10 @@ public final class StatusCommand implements Callable<Integer> {
             List<HelmRelease> releases = session.helm().list(namespace);
             print(out, releases);
             releases.stream().filter(r -> r.pending() || r.failed()).forEach(r -> err.println(r.name() + " is "
-                    + r.status() + ": " + (r.pending() && r.revision() == 1 ? "uninstall it"
-                    : "run install again, or roll it back: mesh-wizard rollback " + r.name() + " <revision>")));
+                    + r.status() + ": " + (r.pending() ? "if the client that started it is gone, install again"
+                    + " (it marks the revision failed and continues)" : "run install again")
+                    + (r.revision() > 1 ? ", or roll it back: mesh-wizard rollback " + r.name() + " <revision>"
+                    : ", or uninstall it")));
             return 0;
         } catch (KubeconfigException | ConnectException | HelmException e) {
             return ClusterOptions.fail("status", e, err);

@@ -2,6 +2,7 @@ package dev.meshwizard.cli;
 
 import dev.meshwizard.cluster.ClusterSession;
 import dev.meshwizard.cluster.ConnectException;
+import dev.meshwizard.cluster.HelmException;
 import dev.meshwizard.cluster.InstallEvent;
 import dev.meshwizard.cluster.KubeconfigException;
 import dev.meshwizard.cluster.UninstallRun;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mesh-wizard uninstall}: uninstalls the Istio releases of a namespace in reverse install order (gateways,
  * ztunnel, istiod, cni, base); the CRDs and the namespace only when asked. Progress on standard error, what was
- * removed on standard output. Exit 0 when everything asked for is gone, 1 when a step failed, 2 on bad input.
+ * removed on standard output. Exit 0 when everything asked for is gone, 1 when a step failed, 2 on bad input (a
+ * {@code --release} that does not exist: the message lists those that do).
  */
 @Command(name = "uninstall", mixinStandardHelpOptions = true,
         description = {"Uninstall Istio's Helm releases in reverse order (gateways, istiod, base).",
@@ -52,9 +54,11 @@ public final class UninstallCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ClusterSession session = cluster.connect()) {
-            UninstallRun.Result result = new UninstallRun(session).run(namespace,
-                    new UninstallRun.Options(deleteCrds, deleteNamespace, Set.copyOf(releases)),
-                    event -> progress(err, event), JobContext.NONE);
+            UninstallRun run = new UninstallRun(session);
+            UninstallRun.Options options = new UninstallRun.Options(deleteCrds, deleteNamespace,
+                    Set.copyOf(releases));
+            run.releases(namespace, options);
+            UninstallRun.Result result = run.run(namespace, options, event -> progress(err, event), JobContext.NONE);
             result.uninstalled().forEach(step -> out.println("removed " + step));
             if (!result.succeeded()) {
                 err.println("mesh-wizard uninstall: " + result.message());
@@ -64,7 +68,7 @@ public final class UninstallCommand implements Callable<Integer> {
                 out.println("Nothing to uninstall in namespace " + namespace);
             }
             return 0;
-        } catch (KubeconfigException | ConnectException e) {
+        } catch (KubeconfigException | ConnectException | HelmException e) {
             return ClusterOptions.fail("uninstall", e, err);
         }
     }

@@ -97,6 +97,12 @@ public final class ClusterConnector {
         try {
             Config config = Config.fromKubeconfig(resolved.toYaml(false));
             configure(config, resolved, failures);
+            URI server = serverUri(resolved.context().server());
+            TlsPreflight.Answer greeting = config.getHttpsProxy() == null
+                    ? TlsPreflight.greet(server, CONNECT_TIMEOUT) : TlsPreflight.Answer.TLS_OR_UNKNOWN;
+            if (greeting != TlsPreflight.Answer.TLS_OR_UNKNOWN) {
+                throw failures.withoutTls(greeting == TlsPreflight.Answer.SILENT, CONNECT_TIMEOUT);
+            }
             client = new KubernetesClientBuilder().withConfig(config).build();
             VersionInfo version = client.getKubernetesVersion();
             String gitVersion = version == null || version.getGitVersion() == null ? "" : version.getGitVersion();
@@ -113,6 +119,14 @@ public final class ClusterConnector {
             ConnectException classified = failures.classify(e);
             LOG.debug("Connecting failed: {}", classified.getMessage(), e);
             throw classified;
+        }
+    }
+
+    private static URI serverUri(String server) {
+        try {
+            return URI.create(server);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

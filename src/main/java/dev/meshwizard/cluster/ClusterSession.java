@@ -83,7 +83,7 @@ public final class ClusterSession implements AutoCloseable {
         if (helmKubeconfig == null) {
             throw new IllegalStateException("This session has no kubeconfig for Helm");
         }
-        return new HelmInstaller(helmKubeconfig, new HelmRecords(client));
+        return new HelmInstaller(helmKubeconfig, new HelmRecords(client), new OperationLeases(client), context);
     }
 
     /** Server-side apply, plan (dry-run diff) and delete of resources that are not charts on this cluster. */

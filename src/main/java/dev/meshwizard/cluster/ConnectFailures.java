@@ -6,6 +6,7 @@ import java.io.FileNotFoundException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
@@ -66,6 +69,52 @@ final class ConnectFailures {
         return new ConnectException(Reason.OTHER, what + " (" + where() + ")", cause);
     }
 
+    /**
+     * The server named with {@code https://} answered a TLS greeting in plain text, or ({@code silent}) accepted
+     * the connection and did not answer it at all.
+     */
+    ConnectException withoutTls(boolean silent, java.time.Duration waited) {
+        String server = context.server();
+        String plain = server.replaceFirst("(?i)^https://", "http://");
+        String what = silent ? " accepted the connection but did not answer the TLS greeting in "
+                + waited.toSeconds() + " s (" + where() + "): a TLS server answers at once, so this is likely a"
+                + " plain HTTP port" : " answered without TLS (" + where() + "): it speaks plain HTTP on that port";
+        return new ConnectException(Reason.TLS, "The server at " + server + what + ". If the API server really"
+                + " serves plain HTTP, set the server of cluster \"" + context.cluster() + "\" to " + plain
+                + "; otherwise the port is wrong", null);
+    }
+
+    // the API server's words, possibly inside a Status body Helm quotes as it is (quotes escaped)
+    private static final String Q = "\\\\?\"";
+    private static final Pattern CANNOT = Pattern.compile("cannot (\\S+) resource " + Q + "([^\"\\\\]+)" + Q
+            + "(?: in API group " + Q + "([^\"\\\\]*)" + Q + ")?"
+            + "(?: in the namespace " + Q + "([^\"\\\\]+)" + Q + ")?");
+
+    /**
+     * Explains a refusal that came after connecting (a Helm call answered 401 or 403) with the kubeconfig's user
+     * and context and, for a 403, the verb and resource the API server names; empty for any other message.
+     */
+    static Optional<String> denied(KubeContext context, String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        String where = "context \"" + context.name() + "\" in " + context.source();
+        Matcher cannot = CANNOT.matcher(message);
+        if (message.contains("forbidden") && cannot.find()) {
+            String group = cannot.group(3) == null || cannot.group(3).isEmpty() ? "" : "." + cannot.group(3);
+            String namespace = cannot.group(4) == null ? " (cluster-wide)" : " in namespace " + cannot.group(4);
+            return Optional.of("User \"" + context.user() + "\" (" + where + ") may not " + cannot.group(1) + " "
+                    + cannot.group(2) + group + namespace + ": 403 Forbidden. Ask for a role that allows it, or use"
+                    + " another context. The API server said: " + message.strip());
+        }
+        if (message.contains("Unauthorized") || message.contains("must be logged in")) {
+            return Optional.of(context.server() + " rejected the credentials of user \"" + context.user() + "\" ("
+                    + where + "): 401 Unauthorized; they may have expired. Log in again. Helm said: "
+                    + message.strip());
+        }
+        return Optional.empty();
+    }
+
     /** Classifies a failure of building the client or of reading {@code /version}. */
     ConnectException classify(Throwable failure) {
         String server = context.server();
@@ -93,8 +142,10 @@ final class ConnectFailures {
                     + " certificate in the kubeconfig, or log in again", failure);
         }
         if (code != null && code == 403) {
+            String denied = serverMessage(chain);
             return new ConnectException(Reason.FORBIDDEN, "User \"" + context.user() + "\" may not read the server"
-                    + " version of " + server + " (" + where() + "): 403 Forbidden", failure);
+                    + " version of " + server + " (" + where() + "): 403 Forbidden"
+                    + (denied.isEmpty() ? "" : "; the server says: " + denied), failure);
         }
         String unreachable = unreachableDetail(chain);
         if (unreachable != null) {
@@ -107,9 +158,10 @@ final class ConnectFailures {
     }
 
     private String unreachableDetail(List<Throwable> chain) {
-        Throwable unknownHost = find(chain, UnknownHostException.class);
-        if (unknownHost != null) {
-            return "unknown host " + (unknownHost.getMessage() == null ? "" : unknownHost.getMessage()).strip();
+        if (find(chain, UnknownHostException.class, UnresolvedAddressException.class) != null) {
+            String host = hostOf(context.server());
+            return "the host name " + host + " does not resolve (check the server of cluster \"" + context.cluster()
+                    + "\", and your DNS or VPN)";
         }
         if (find(chain, NoRouteToHostException.class) != null) {
             return "no route to host";
@@ -137,6 +189,26 @@ final class ConnectFailures {
             return "the server's certificate is not valid for this host name: " + clean(message);
         }
         return clean(message);
+    }
+
+    private static String hostOf(String server) {
+        try {
+            String host = java.net.URI.create(server).getHost();
+            return host == null ? server : host;
+        } catch (IllegalArgumentException e) {
+            return server;
+        }
+    }
+
+    /** What the API server said in its Status (e.g. who may not do which verb on which resource), cleaned. */
+    private String serverMessage(List<Throwable> chain) {
+        for (Throwable t : chain) {
+            if (t instanceof KubernetesClientException kce && kce.getStatus() != null
+                    && kce.getStatus().getMessage() != null) {
+                return clean(kce.getStatus().getMessage());
+            }
+        }
+        return "";
     }
 
     private static Integer httpCode(List<Throwable> chain) {

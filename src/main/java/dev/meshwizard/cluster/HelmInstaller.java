@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,24 +39,52 @@ public final class HelmInstaller {
 
     private final String kubeconfig;
     private final HelmRecords records;
+    private final OperationLeases leases;
+    private final KubeContext context;
 
-    HelmInstaller(String kubeconfig, HelmRecords records) {
+    HelmInstaller(String kubeconfig, HelmRecords records, OperationLeases leases, KubeContext context) {
         this.kubeconfig = Objects.requireNonNull(kubeconfig, "kubeconfig");
         this.records = Objects.requireNonNull(records, "records");
+        this.leases = Objects.requireNonNull(leases, "leases");
+        this.context = context;
+    }
+
+    /** Helm's message; a 401 or 403 explained with the kubeconfig's user and context and what was denied. */
+    private String helmMessage(RuntimeException e, Path valuesFile, String release) {
+        String message = Renderer.helmMessage(e, valuesFile, release);
+        return context == null ? message : ConnectFailures.denied(context, message).orElse(message);
+    }
+
+    /**
+     * {@link #upgradeOrInstall(InstallPlan, ChartRelease, ChartSource, Duration, Consumer)} without notes.
+     */
+    public HelmRelease upgradeOrInstall(InstallPlan plan, ChartRelease release, ChartSource charts, Duration timeout)
+            throws HelmException {
+        return upgradeOrInstall(plan, release, charts, timeout, note -> { });
     }
 
     /**
      * Upgrades the release to the plan's chart and values, or installs it when Helm has no record of it, creating
-     * the namespace if needed: what {@code helm upgrade --install --create-namespace} does. It is done as a list
-     * and then an install or an upgrade because helm-java 0.0.21's {@code upgrade().install()} ignores kubeconfig
-     * text when the release is new and falls back to {@code ~/.kube/config} (manusa/helm-java#252).
+     * the namespace if needed: what {@code helm upgrade --install --create-namespace --reset-values} does. The
+     * plan's values replace the release's earlier ones, also when the plan has none: without
+     * {@code --reset-values} Helm would keep the previous revision's values whenever it is given no values at all.
+     * It is done as a list and then an install or an upgrade because helm-java 0.0.21's
+     * {@code upgrade().install()} ignores kubeconfig text when the release is new and falls back to
+     * {@code ~/.kube/config} (manusa/helm-java#252).
+     *
+     * <p>A release whose newest revision is pending ({@code pending-install}, {@code pending-upgrade}) with no
+     * operation in progress — its client was killed, see {@link OperationLeases} — has that revision marked
+     * failed first and is then upgraded, which is what Helm's manual repair amounts to; {@code notes} is told so.
+     * While one may still be in progress, the release is refused.
      *
      * @param timeout how long Helm may take for any one Kubernetes operation (hooks); whole seconds, rounded up
+     * @param notes   gets a sentence for what was done beyond the install or upgrade (a pending revision marked
+     *                failed)
      * @return Helm's record of the new revision
      * @throws HelmException with Helm's message when the chart cannot be found or Helm fails
      */
-    public HelmRelease upgradeOrInstall(InstallPlan plan, ChartRelease release, ChartSource charts, Duration timeout)
-            throws HelmException {
+    public HelmRelease upgradeOrInstall(InstallPlan plan, ChartRelease release, ChartSource charts, Duration timeout,
+                                        Consumer<String> notes) throws HelmException {
         Path chart;
         try {
             chart = charts.chart(release.component());
@@ -74,16 +104,13 @@ public final class HelmInstaller {
             throw new HelmException(release.name(), e.getMessage(), e.getCause());
         }
         if (existing.isPresent() && existing.get().pending()) {
-            HelmRelease stuck = existing.get();
-            throw new HelmException(release.name(), "the release is stuck in " + stuck.status()
-                    + " (revision " + stuck.revision() + "), so Helm refuses to change it. "
-                    + (stuck.revision() > 1 ? "Roll it back to its last deployed revision, or uninstall it"
-                    : "Uninstall it, then install again"));
+            recoverPending(release, timeout, notes);
         }
         boolean known = existing.isPresent();
         Path valuesFile = null;
         long start = System.nanoTime();
-        try {
+        try (OperationLeases.Held lease = leases.begin(release.name(), release.namespace(),
+                known ? "upgrade" : "install", timeout)) {
             if (!release.valuesYaml().isBlank()) {
                 valuesFile = ValuesFiles.write(release.valuesYaml());
             }
@@ -97,10 +124,43 @@ public final class HelmInstaller {
         } catch (IOException e) {
             throw new HelmException(release.name(), "Cannot write a temporary values file: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new HelmException(release.name(), Renderer.helmMessage(e, valuesFile, release.name()), e);
+            throw new HelmException(release.name(), helmMessage(e, valuesFile, release.name()), e);
         } finally {
             deleteQuietly(valuesFile);
         }
+    }
+
+    private void recoverPending(ChartRelease release, Duration timeout, Consumer<String> notes)
+            throws HelmException {
+        Optional<ReleaseRecord> newest = records.latest(release.name(), release.namespace());
+        if (newest.isEmpty() || !HelmRecords.pending(newest.get().status())) {
+            return;
+        }
+        ReleaseRecord stuck = newest.get();
+        Optional<String> why = leases.abandoned(stuck, timeout);
+        if (why.isEmpty()) {
+            throw new HelmException(release.name(), "the release is stuck in " + stuck.status()
+                    + " (revision " + stuck.revision() + "), so Helm refuses to change it, and another client may"
+                    + " still be working on it (it started " + stuck.updated()
+                    .map(t -> t.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("at an unknown time")
+                    + "). If none is, run again once the timeout (" + timeout.toSeconds() + " s) has passed. "
+                    + (stuck.revision() > 1 ? "Roll it back to its last deployed revision, or uninstall it"
+                    : "Uninstall it, then install again") + ", to go on at once");
+        }
+        records.markFailed(stuck, "Marked failed by Mesh Wizard: " + why.get());
+        String note = "revision " + stuck.revision() + " was left " + stuck.status() + " and " + why.get()
+                + "; marked it failed, now " + (stuck.revision() > 1 ? "upgrading" : "installing") + " it again";
+        LOG.info("Helm release {} in {}: {}", release.name(), release.namespace(), note);
+        notes.accept(note);
+    }
+
+    /**
+     * The releases Helm has in {@code namespace}, as words for a message: "releases there: a, b" or "Helm has no
+     * releases there".
+     */
+    public String existing(String namespace) throws HelmException {
+        List<String> names = list(namespace).stream().map(HelmRelease::name).sorted().toList();
+        return names.isEmpty() ? "Helm has no releases there" : "releases there: " + String.join(", ", names);
     }
 
     /**
@@ -114,7 +174,7 @@ public final class HelmInstaller {
                     .call();
             return releases.stream().map(HelmRelease::of).toList();
         } catch (RuntimeException e) {
-            throw new HelmException("", Renderer.helmMessage(e, null, ""), e);
+            throw new HelmException("", helmMessage(e, null, ""), e);
         }
     }
 
@@ -147,17 +207,22 @@ public final class HelmInstaller {
     /**
      * Rolls a release back to an earlier revision: a new revision with that revision's chart and values, which
      * is what {@code helm rollback} does. helm-java has no rollback call, so the chart is taken out of Helm's
-     * record of that revision and upgraded to with the values it had; Helm describes the new revision as
-     * "Rollback to N". A newest revision stuck in a pending state is first marked failed, since Helm refuses any
-     * operation while one is pending.
+     * record of that revision and upgraded to with exactly the values it had, with {@code --reset-values} so that
+     * a revision installed with the chart's defaults (no values) gets no values rather than the newest revision's;
+     * Helm describes the new revision as "Rollback to N". A newest revision stuck in a pending state is first
+     * marked failed, since Helm refuses any operation while one is pending.
      *
      * @return Helm's record of the new revision
      * @throws HelmException when the revision does not exist or Helm fails
      */
     public HelmRelease rollback(String name, String namespace, int revision, Duration timeout) throws HelmException {
         List<ReleaseRecord> history = records.history(name, namespace);
+        if (history.isEmpty()) {
+            throw HelmException.notFound(name, "there is no release " + name + " in namespace " + namespace + " ("
+                    + existing(namespace) + ")");
+        }
         ReleaseRecord target = history.stream().filter(r -> r.revision() == revision).findFirst()
-                .orElseThrow(() -> new HelmException(name, "Release " + name + " has no revision " + revision
+                .orElseThrow(() -> HelmException.notFound(name, "Release " + name + " has no revision " + revision
                         + " (Helm keeps " + history.stream().map(r -> String.valueOf(r.revision())).toList() + ")"));
         ReleaseRecord newest = history.get(history.size() - 1);
         if (newest.revision() == revision && !HelmRecords.pending(newest.status())) {
@@ -169,12 +234,12 @@ public final class HelmInstaller {
         }
         Path chartDir = null;
         Path valuesFile = null;
-        try {
+        try (OperationLeases.Held lease = leases.begin(name, namespace, "rollback", timeout)) {
             chartDir = Files.createTempDirectory("mesh-wizard-rollback-");
             ChartFiles.write(target.chartJson(), chartDir);
             valuesFile = ValuesFiles.write(ChartFiles.yaml(HelmRecords.asMap(target.config())));
             Release release = Helm.upgrade(chartDir.toString()).withName(name).withNamespace(namespace)
-                    .withValuesFile(valuesFile).withDescription("Rollback to " + revision)
+                    .withValuesFile(valuesFile).resetValues().withDescription("Rollback to " + revision)
                     .withTimeout(seconds(timeout)).withKubeConfigContents(kubeconfig).call();
             HelmRelease result = HelmRelease.of(release);
             LOG.info("Helm release {} in {} rolled back to revision {}: now revision {} {}", name, namespace,
@@ -183,7 +248,7 @@ public final class HelmInstaller {
         } catch (IOException e) {
             throw new HelmException(name, "Cannot write revision " + revision + "'s chart: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new HelmException(name, Renderer.helmMessage(e, valuesFile, name), e);
+            throw new HelmException(name, helmMessage(e, valuesFile, name), e);
         } finally {
             deleteQuietly(valuesFile);
             ChartFiles.deleteQuietly(chartDir);
@@ -200,8 +265,9 @@ public final class HelmInstaller {
         try {
             String output = Helm.uninstall(name).withNamespace(namespace).withKubeConfigContents(kubeconfig).call();
             LOG.info("Helm: {}", output.strip());
+            leases.forget(name, namespace);
         } catch (RuntimeException e) {
-            throw new HelmException(name, Renderer.helmMessage(e, null, name), e);
+            throw new HelmException(name, helmMessage(e, null, name), e);
         }
     }
 
@@ -219,7 +285,7 @@ public final class HelmInstaller {
 
     private Release upgrade(Path chart, ChartRelease release, Map<String, String> sets, Path valuesFile,
                             Duration timeout) {
-        UpgradeCommand command = Helm.upgrade(chart.toString())
+        UpgradeCommand command = Helm.upgrade(chart.toString()).resetValues()
                 .withName(release.name()).withNamespace(release.namespace())
                 .withTimeout(seconds(timeout)).withKubeConfigContents(kubeconfig);
         if (valuesFile != null) {

@@ -24,12 +24,16 @@ import java.util.function.Consumer;
  * for each one the status, the latency and which reviews version the Bookinfo page shows. Requests go one at a time,
  * at most {@link Settings#ratePerSecond()} a second; the run stops by itself after {@link Settings#count()} requests
  * or {@link Settings#maxTime()}, whichever comes first, or when the job is cancelled (an open request is abandoned).
+ * Each request is bounded: {@link Settings#requestTimeout()} for all of it (connect, headers, body), and at most
+ * {@link #MAX_BODY} bytes of the body are read.
  * Blocking: call from a background job.
  */
 public final class IngressProbe {
 
     /** The page probed unless told otherwise. */
     public static final String DEFAULT_PATH = "/productpage";
+    /** The most of a response body read (1 MiB); the rest is not read. */
+    public static final int MAX_BODY = 1024 * 1024;
     private static final long SLICE_MILLIS = 50;
 
     private final HttpClient http;
@@ -111,7 +115,7 @@ public final class IngressProbe {
                 cancelled = true;
                 break;
             }
-            ProbeResult result = send(uri, settings.requestTimeout(), deadline, job);
+            ProbeResult result = send(uri, settings.requestTimeout(), job);
             if (result == null) {
                 cancelled = true;
                 break;
@@ -126,25 +130,28 @@ public final class IngressProbe {
     }
 
     /** Sends one request; null when the job was cancelled while waiting for it. */
-    private ProbeResult send(URI uri, Duration timeout, long deadline, JobContext job) {
+    private ProbeResult send(URI uri, Duration timeout, JobContext job) {
         Instant time = Instant.now();
         long start = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "mesh-wizard-probe")
                 .GET().build();
-        CompletableFuture<HttpResponse<String>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<CappedBody.Body>> future = http.sendAsync(request,
+                CappedBody.handler(MAX_BODY));
+        long requestDeadline = start + timeout.toNanos();
         while (true) {
             if (job.isCancelled()) {
                 future.cancel(true);
                 return null;
             }
             try {
-                HttpResponse<String> response = future.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                HttpResponse<CappedBody.Body> response = future.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
                 return new ProbeResult(time, response.statusCode(), "", since(start),
-                        ReviewsVersion.detect(response.body()));
+                        ReviewsVersion.detect(response.body().text()));
             } catch (TimeoutException e) {
-                if (System.nanoTime() - deadline > timeout.toNanos()) {
+                if (System.nanoTime() - requestDeadline >= 0) {
                     future.cancel(true);
-                    return new ProbeResult(time, 0, "no answer in time", since(start), ReviewsVersion.UNKNOWN);
+                    return new ProbeResult(time, 0, "no complete answer within " + seconds(since(start)),
+                            since(start), ReviewsVersion.UNKNOWN);
                 }
             } catch (ExecutionException e) {
                 return new ProbeResult(time, 0, describe(e.getCause(), uri), since(start), ReviewsVersion.UNKNOWN);
@@ -172,6 +179,10 @@ public final class IngressProbe {
                 return false;
             }
         }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private static Duration since(long start) {

@@ -37,6 +37,9 @@ public final class InstallRun {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(InstallRun.class);
+    /** How Go's HTTP client reports a request whose connection closed: {@code Post "https://…": EOF}. */
+    private static final java.util.regex.Pattern HTTP_CALL_CUT =
+            java.util.regex.Pattern.compile("(get|post|put|patch|delete) \"[^\"]+\": eof");
 
     private final HelmInstaller helm;
     private final ReadinessWait readiness;
@@ -119,10 +122,12 @@ public final class InstallRun {
                     "Helm installs or upgrades chart " + chart + " in " + release.namespace(), Duration.ZERO));
             HelmRelease done;
             try {
-                done = helm.upgradeOrInstall(plan, release, charts, timeout);
+                done = helm.upgradeOrInstall(plan, release, charts, timeout, note -> listener.accept(
+                        new InstallEvent(release.name(), Phase.RUNNING, note, since(start))));
             } catch (HelmException e) {
                 helmNanos += System.nanoTime() - start;
-                return failed(release, e.getMessage(), start, installed, listener, job, helmNanos, waitNanos);
+                return failed(releases.subList(i, releases.size()), e.getMessage(), start, installed, listener, job,
+                        helmNanos, waitNanos);
             }
             long helmDone = System.nanoTime();
             helmNanos += helmDone - start;
@@ -146,10 +151,12 @@ public final class InstallRun {
                 }
             } catch (ReadinessWait.NotReadyException e) {
                 waitNanos += System.nanoTime() - helmDone;
-                return failed(release, e.getMessage(), start, installed, listener, job, helmNanos, waitNanos);
+                return failed(releases.subList(i, releases.size()), e.getMessage(), start, installed, listener, job,
+                        helmNanos, waitNanos);
             } catch (KubernetesClientException e) {
                 waitNanos += System.nanoTime() - helmDone;
-                return failed(release, "Cannot read the release's objects: " + e.getMessage(), start, installed,
+                return failed(releases.subList(i, releases.size()), "Cannot read the release's objects: "
+                        + e.getMessage(), start, installed,
                         listener, job, helmNanos, waitNanos);
             } catch (ReadinessWait.CancelledException e) {
                 waitNanos += System.nanoTime() - helmDone;
@@ -171,14 +178,31 @@ public final class InstallRun {
                 Duration.ofNanos(helmNanos), Duration.ofNanos(waitNanos));
     }
 
-    private static InstallResult failed(ChartRelease release, String message, long start, List<HelmRelease> installed,
-                                        Consumer<InstallEvent> listener, JobContext job, long helmNanos,
-                                        long waitNanos) {
+    /** The failure of {@code rest.get(0)}: its event, and a result that says what is installed and what is not. */
+    private static InstallResult failed(List<ChartRelease> rest, String message, long start,
+                                        List<HelmRelease> installed, Consumer<InstallEvent> listener,
+                                        JobContext job, long helmNanos, long waitNanos) {
+        ChartRelease release = rest.get(0);
         LOG.debug("Installing {} failed: {}", release.name(), message);
         listener.accept(new InstallEvent(release.name(), Phase.FAILED, message, since(start)));
         job.message(release.name() + " failed");
-        return new InstallResult(Outcome.FAILED, installed, message, Duration.ofNanos(helmNanos),
-                Duration.ofNanos(waitNanos));
+        List<String> notInstalled = rest.stream().map(ChartRelease::name)
+                .filter(name -> installed.stream().noneMatch(r -> r.name().equals(name))).toList();
+        String summary = (installed.isEmpty() ? "Nothing is installed" : "Installed: " + names(installed))
+                + (notInstalled.isEmpty() ? "" : "; not installed: " + String.join(", ", notInstalled)) + ". "
+                + (unreachable(message) ? "When the API server answers again, run" : "Run")
+                + " the install again: it upgrades what is there and continues.";
+        return new InstallResult(Outcome.FAILED, installed, message + (message.endsWith(".") ? " " : ". ") + summary,
+                Duration.ofNanos(helmNanos), Duration.ofNanos(waitNanos));
+    }
+
+    /** Whether a failure says the API server could not be reached (Helm's and the JDK client's words for it). */
+    static boolean unreachable(String message) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("cluster unreachable") || lower.contains("connection refused")
+                || lower.contains("connection reset") || lower.contains("unexpected eof")
+                || lower.contains("broken pipe") || lower.contains("no route to host") || lower.contains("i/o timeout")
+                || HTTP_CALL_CUT.matcher(lower).find();
     }
 
     private static InstallResult cancelled(List<ChartRelease> releases, int from, List<HelmRelease> installed,

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -76,10 +77,24 @@ public final class UninstallRun {
     /**
      * The Istio releases of {@code namespace} in the order they would be uninstalled.
      *
-     * @throws HelmException when Helm's records cannot be read
+     * @throws HelmException when Helm's records cannot be read, or ({@link HelmException#notFound()}) when a
+     *                       release named in the options does not exist or is not of an Istio chart; the message
+     *                       names the releases that do exist
      */
     public List<HelmRelease> releases(String namespace, Options options) throws HelmException {
-        return helm.list(namespace).stream()
+        List<HelmRelease> all = helm.list(namespace);
+        for (String named : new java.util.TreeSet<>(options.only())) {
+            Optional<HelmRelease> found = all.stream().filter(r -> r.name().equals(named)).findFirst();
+            if (found.isEmpty()) {
+                throw HelmException.notFound(named, "there is no release " + named + " in namespace " + namespace
+                        + " (" + helm.existing(namespace) + ")");
+            }
+            if (component(found.get().chart()) == null) {
+                throw HelmException.notFound(named, named + " is a release of chart " + found.get().chart()
+                        + ", not of an Istio chart; uninstall it with helm");
+            }
+        }
+        return all.stream()
                 .filter(r -> component(r.chart()) != null)
                 .filter(r -> options.only().isEmpty() || options.only().contains(r.name()))
                 .sorted(Comparator.comparing((HelmRelease r) -> component(r.chart()).ordinal()).reversed()

@@ -61,13 +61,14 @@ public final class RoutingDocuments {
     }
 
     /**
-     * A VirtualService routing path prefixes to services, bound to a gateway, rewriting the prefix to {@code /}.
+     * A VirtualService routing path prefixes to services, bound to a gateway; the backends get the path as sent or,
+     * with {@link PathRouting.Rewrite#STRIP_PREFIX}, without the prefix.
      *
      * @throws IllegalArgumentException when there is no path
      */
     public static RoutingDocument pathRouting(String name, String namespace, String host, String gateway,
-                                              List<PathRoute> paths) {
-        return of(PathRouting.virtualService(name, namespace, host, gateway, paths, "/"));
+                                              List<PathRoute> paths, PathRouting.Rewrite rewrite) {
+        return of(PathRouting.virtualService(name, namespace, host, gateway, paths, rewrite));
     }
 
     /**

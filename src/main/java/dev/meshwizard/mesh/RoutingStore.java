@@ -1,9 +1,9 @@
 package dev.meshwizard.mesh;
 
+import dev.meshwizard.plan.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,13 +67,7 @@ public final class RoutingStore {
             if (Files.isRegularFile(file) && Files.readString(file).equals(document.yaml())) {
                 continue;
             }
-            Path temp = Files.createTempFile(folder, "." + document.fileName(), ".tmp");
-            try {
-                Files.writeString(temp, document.yaml());
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, document.yaml());
         }
         if (Files.isDirectory(folder)) {
             for (Path file : yamlFiles(folder)) {

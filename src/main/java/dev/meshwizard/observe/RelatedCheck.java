@@ -18,7 +18,13 @@ public enum RelatedCheck {
     /** A route names a subset that no DestinationRule for its host defines. */
     SUBSET_NOT_DEFINED("MW0102", "A route names a subset that no DestinationRule defines"),
     /** A DestinationRule subset's labels select no (ready) pods of its Service. */
-    SUBSET_NO_PODS("MW0103", "A DestinationRule subset selects no pods");
+    SUBSET_NO_PODS("MW0103", "A DestinationRule subset selects no pods"),
+    /** A route's destination port is not one of its host's ports, or is missing where the host has several. */
+    DESTINATION_PORT("MW0113", "A route's destination port does not fit its host"),
+    /** A VirtualService names a Gateway that does not exist, so no gateway applies its routes. */
+    GATEWAY_NOT_FOUND("MW0114", "A VirtualService names a Gateway that does not exist"),
+    /** A VirtualService rule is never used: an earlier rule takes its requests. */
+    RULE_UNREACHABLE("MW0108", "A VirtualService rule is never used");
 
     private final String code;
     private final String description;

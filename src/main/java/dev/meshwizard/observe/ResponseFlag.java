@@ -16,7 +16,7 @@ public enum ResponseFlag {
             "Check that a VirtualService bound to this gateway (or mesh) lists the request's host and a matching "
             + "path, and that the Gateway's hosts and selector fit the gateway pods.",
             RelatedCheck.GATEWAY_HOST_MISMATCH, RelatedCheck.GATEWAY_SELECTOR_NO_PODS,
-            RelatedCheck.GATEWAY_PORT_NOT_EXPOSED),
+            RelatedCheck.GATEWAY_PORT_NOT_EXPOSED, RelatedCheck.GATEWAY_NOT_FOUND, RelatedCheck.RULE_UNREACHABLE),
     UH("No healthy upstream", "The destination cluster has no healthy endpoint to send the request to (503).",
             "Make sure the destination's pods are running and ready, and that every DestinationRule subset's labels "
             + "select pods that exist.",
@@ -31,7 +31,7 @@ public enum ResponseFlag {
     NC("No cluster", "The route points at an upstream cluster that Envoy does not know (503).",
             "A route names a subset that no DestinationRule defines, or a host the mesh does not know: define the "
             + "subset or fix the route's destination.",
-            RelatedCheck.SUBSET_NOT_DEFINED, RelatedCheck.HOST_NOT_FOUND),
+            RelatedCheck.SUBSET_NOT_DEFINED, RelatedCheck.HOST_NOT_FOUND, RelatedCheck.DESTINATION_PORT),
     DC("Downstream connection terminated", "The client closed the connection before the response was complete.",
             "Usually the client gave up (its own timeout, a cancelled browser request); compare with the "
             + "request's duration."),

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -20,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes text files so that a reader sees the old content or the new, never half of it: the text goes to a
- * temporary file in the same folder, is flushed to disk, and is renamed over the target in one step.
+ * Writes files so that a reader sees the old content or the new, never half of it: the content goes to a
+ * temporary file in the same folder, is flushed to disk, and is renamed over the target in one step. Every file
+ * Mesh Wizard writes over goes through here.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
@@ -36,9 +38,19 @@ final class AtomicFiles {
      * A text that is not valid Unicode (a lone surrogate) fails before anything is written. On any failure the
      * old file is untouched and no temporary file is left.
      */
-    static void write(Path target, String content) throws IOException {
-        byte[] bytes = encode(content);
-        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+    public static void write(Path target, String content) throws IOException {
+        write(target, encode(content), null);
+    }
+
+    /**
+     * Writes {@code content} to {@code target}, atomically, with the given permissions (where the file system has
+     * POSIX permissions); {@code null} keeps an existing file's permissions and gives a new one {@code rw-r--r--}.
+     * The temporary file is created owner-only, so the content is never readable by others on the way.
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+        byte[] bytes = content;
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(target), bytes)
+                && (permissions == null || permissionsAre(target, permissions))) {
             return;
         }
         Path folder = target.toAbsolutePath().getParent();
@@ -53,7 +65,11 @@ final class AtomicFiles {
                 }
                 channel.force(true);
             }
-            keepPermissions(target, temp);
+            if (permissions == null) {
+                keepPermissions(target, temp);
+            } else {
+                setPermissions(temp, permissions);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -69,7 +85,25 @@ final class AtomicFiles {
         }
     }
 
-    private static byte[] encode(String content) throws CharacterCodingException {
+    /** Sets POSIX permissions where the file system has them. */
+    public static void setPermissions(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, permissions);
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("No POSIX permissions for {}", path);
+        }
+    }
+
+    private static boolean permissionsAre(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(permissions);
+        } catch (UnsupportedOperationException e) {
+            return true;
+        }
+    }
+
+    /** Encodes text as UTF-8, failing on text that is not valid Unicode. */
+    public static byte[] encode(String content) throws CharacterCodingException {
         ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)

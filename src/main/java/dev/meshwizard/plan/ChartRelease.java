@@ -26,4 +26,9 @@ public record ChartRelease(String name, String namespace, Component component, S
     public ChartRelease withValues(String newValues) {
         return new ChartRelease(name, namespace, component, newValues, sets);
     }
+
+    /** The same release under another name (values and {@code --set} items kept). */
+    public ChartRelease withName(String newName) {
+        return new ChartRelease(newName, namespace, component, valuesYaml, sets);
+    }
 }

@@ -15,9 +15,17 @@ import java.util.Optional;
  * @param istioVersion Istio version the charts are, e.g. {@code 1.30.3} ("" when read from the charts)
  * @param source       where the charts come from
  * @param releases     the releases, in install order
+ * @param setAside     releases an earlier profile had and the current one does not use, kept with their values
+ *                     so that choosing a profile that uses them again brings them back; never installed or exported
  */
 public record InstallPlan(String profile, String platform, String revision, String istioVersion,
-                          ChartSourceSpec source, List<ChartRelease> releases) {
+                          ChartSourceSpec source, List<ChartRelease> releases, List<ChartRelease> setAside) {
+
+    /** A plan with nothing set aside. */
+    public InstallPlan(String profile, String platform, String revision, String istioVersion,
+                       ChartSourceSpec source, List<ChartRelease> releases) {
+        this(profile, platform, revision, istioVersion, source, releases, List.of());
+    }
 
     public InstallPlan {
         Objects.requireNonNull(profile, "profile");
@@ -26,6 +34,7 @@ public record InstallPlan(String profile, String platform, String revision, Stri
         istioVersion = istioVersion == null ? "" : istioVersion;
         Objects.requireNonNull(source, "source");
         releases = List.copyOf(releases);
+        setAside = setAside == null ? List.of() : List.copyOf(setAside);
     }
 
     public Optional<ChartRelease> release(String name) {
@@ -33,6 +42,28 @@ public record InstallPlan(String profile, String platform, String revision, Stri
     }
 
     public InstallPlan withReleases(List<ChartRelease> newReleases) {
-        return new InstallPlan(profile, platform, revision, istioVersion, source, newReleases);
+        return new InstallPlan(profile, platform, revision, istioVersion, source, newReleases, setAside);
+    }
+
+    /** The same releases (and releases set aside) with other settings. */
+    public InstallPlan withSettings(String newPlatform, String newRevision, String newIstioVersion,
+                                    ChartSourceSpec newSource) {
+        return new InstallPlan(profile, newPlatform, newRevision, newIstioVersion, newSource, releases, setAside);
+    }
+
+    /**
+     * The same plan with another revision. An istiod release that has the name the old revision gives it
+     * ({@code istiod}, or {@code istiod-<old>}) is renamed to the one the new revision gives it
+     * ({@link Plans#istiodReleaseName(String)}), so that a revisioned control plane is a second release beside
+     * the first rather than an upgrade of it; a release the user named otherwise keeps its name.
+     */
+    public InstallPlan withRevision(String newRevision) {
+        String next = newRevision == null ? "" : newRevision.trim();
+        String oldName = Plans.istiodReleaseName(revision);
+        String newName = Plans.istiodReleaseName(next);
+        List<ChartRelease> renamed = releases.stream()
+                .map(r -> r.component() == Component.ISTIOD && r.name().equals(oldName) ? r.withName(newName) : r)
+                .toList();
+        return new InstallPlan(profile, platform, next, istioVersion, source, renamed, setAside);
     }
 }

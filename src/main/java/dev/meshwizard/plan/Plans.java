@@ -3,11 +3,9 @@ package dev.meshwizard.plan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Default install plans, and the warnings a plan deserves before anything is rendered or installed.
@@ -16,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code istio-base}, {@code istiod} and {@code istio-ingressgateway}; demo adds {@code istio-egressgateway}
  * (a ClusterIP Service); ambient has {@code istio-cni} and {@code ztunnel} instead of a gateway. Each release
  * starts with a short commented values file. A profile that Helm knows (demo, ambient, …) is passed to every
- * release as {@code --set profile=<name>}.
+ * release as {@code --set profile=<name>}. With a revision, istiod is {@code istiod-<revision>}
+ * ({@link InstallPlan#withRevision(String)}); the gateways keep their names.
  */
 public final class Plans {
 
@@ -26,10 +25,9 @@ public final class Plans {
     /** The {@code istio} pod label Bookinfo's Gateway selects. */
     public static final String BOOKINFO_GATEWAY_LABEL = "ingressgateway";
 
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern RELEASE_NAME =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final int RELEASE_NAME_MAX = 53;
+    /** The platforms the charts' {@code global.platform} value knows; "" is none. */
+    public static final List<String> PLATFORMS =
+            List.of("", "gke", "k3d", "k3s", "microk8s", "minikube", "openshift");
 
     private Plans() {
     }
@@ -49,13 +47,56 @@ public final class Plans {
             String name = switch (component) {
                 case BASE -> "istio-base";
                 case CNI -> "istio-cni";
-                case ISTIOD -> "istiod";
+                case ISTIOD -> istiodReleaseName("");
                 case ZTUNNEL -> "ztunnel";
                 case GATEWAY -> gateways++ == 0 ? "istio-ingressgateway" : "istio-egressgateway";
             };
             releases.add(new ChartRelease(name, ISTIO_SYSTEM, component, defaultValues(component, name), sets));
         }
         return new InstallPlan(profile.id(), "", "", istioVersion, source, releases);
+    }
+
+    /**
+     * The istiod release name for a revision: {@code istiod} without one, {@code istiod-<revision>} with one, as
+     * Istio's canary upgrade guide installs it ({@code helm install istiod-canary istio/istiod --set
+     * revision=canary}), so that two control planes are two releases side by side.
+     */
+    public static String istiodReleaseName(String revision) {
+        String trimmed = revision == null ? "" : revision.trim();
+        return trimmed.isEmpty() ? "istiod" : "istiod-" + trimmed;
+    }
+
+    /**
+     * The plan after choosing another profile: the new profile's releases, each one taking the release the plan
+     * has (in use or set aside) of that name and chart, else the first unclaimed one of that chart (a renamed
+     * gateway), with its namespace and values as they are and the new profile's {@code profile=} setting; the
+     * profile's new releases start with their default values. Releases the new profile does not use are set aside,
+     * values and all, so that nothing typed is lost and choosing a profile that uses them brings them back.
+     */
+    public static InstallPlan switchProfile(InstallPlan current, Profile chosen) {
+        InstallPlan fresh = forProfile(chosen, current.source(), current.istioVersion())
+                .withRevision(current.revision());
+        List<ChartRelease> pool = new ArrayList<>(current.releases());
+        pool.addAll(current.setAside());
+        List<ChartRelease> releases = new ArrayList<>();
+        for (ChartRelease release : fresh.releases()) {
+            Optional<ChartRelease> kept = pool.stream()
+                    .filter(r -> r.name().equals(release.name()) && r.component() == release.component())
+                    .findFirst()
+                    .or(() -> pool.stream().filter(r -> r.component() == release.component()
+                            && fresh.release(r.name()).isEmpty()).findFirst());
+            kept.ifPresent(pool::remove);
+            releases.add(kept.map(r -> new ChartRelease(r.name(), r.namespace(), r.component(), r.valuesYaml(),
+                    withProfileSet(r.sets(), release.sets()))).orElse(release));
+        }
+        return new InstallPlan(chosen.id(), current.platform(), current.revision(), current.istioVersion(),
+                current.source(), releases, pool);
+    }
+
+    private static List<String> withProfileSet(List<String> sets, List<String> profileSets) {
+        List<String> merged = new ArrayList<>(sets.stream().filter(s -> !s.startsWith("profile=")).toList());
+        merged.addAll(profileSets);
+        return merged;
     }
 
     /**
@@ -84,17 +125,37 @@ public final class Plans {
     }
 
     /**
-     * What may go wrong with a plan, one sentence each with what to do: a gateway whose pods Bookinfo's Gateway
-     * will not select, two releases with one name in a namespace, a revision or release name Kubernetes or Helm
-     * will refuse.
+     * What Kubernetes, Helm or the charts would refuse in a plan, one sentence each: a revision, release name or
+     * namespace that breaks the naming rules ({@link KubeNames}), a platform the charts do not know. A plan with
+     * any of these is bad input: nothing should be rendered or installed from it.
+     */
+    public static List<String> problems(InstallPlan plan) {
+        List<String> problems = new ArrayList<>();
+        KubeNames.revisionProblem(plan.revision()).ifPresent(problems::add);
+        platformProblem(plan.platform()).ifPresent(problems::add);
+        for (ChartRelease release : plan.releases()) {
+            KubeNames.releaseNameProblem(release.name()).ifPresent(problems::add);
+            KubeNames.namespaceProblem(release.namespace())
+                    .ifPresent(p -> problems.add(p + " (release " + release.name() + ")"));
+        }
+        return List.copyOf(problems);
+    }
+
+    /** Whether the charts know a platform ("" is none). */
+    public static Optional<String> platformProblem(String platform) {
+        if (platform == null || PLATFORMS.contains(platform)) {
+            return Optional.empty();
+        }
+        return Optional.of("platform \"" + platform + "\" is not one the charts know; use one of "
+                + String.join(", ", PLATFORMS.subList(1, PLATFORMS.size())) + ", or none");
+    }
+
+    /**
+     * What may go wrong with a plan, one sentence each with what to do: everything {@link #problems} finds, a
+     * gateway whose pods Bookinfo's Gateway will not select, two releases with one name in a namespace.
      */
     public static List<String> warnings(InstallPlan plan) {
-        List<String> warnings = new ArrayList<>();
-        if (!plan.revision().isEmpty() && !DNS_LABEL.matcher(plan.revision()).matches()) {
-            warnings.add("Revision \"" + plan.revision() + "\" is not a valid DNS label (lowercase letters, digits"
-                    + " and '-', at most 63 characters, starting and ending with a letter or digit); Istio puts it"
-                    + " in resource names and labels. Try \"" + dnsLabel(plan.revision()) + "\".");
-        }
+        List<String> warnings = new ArrayList<>(problems(plan));
         Set<String> seen = new HashSet<>();
         Set<String> reported = new HashSet<>();
         for (ChartRelease release : plan.releases()) {
@@ -103,14 +164,6 @@ public final class Plans {
                 warnings.add("Two releases are named " + release.name() + " in " + release.namespace()
                         + "; Helm keeps one release per name in a namespace, so the second would replace the"
                         + " first. Rename one of them.");
-            }
-            if (!RELEASE_NAME.matcher(release.name()).matches() || release.name().length() > RELEASE_NAME_MAX) {
-                warnings.add("Release name \"" + release.name() + "\" is not one Helm accepts: lowercase letters,"
-                        + " digits, '-' and '.', at most " + RELEASE_NAME_MAX + " characters.");
-            }
-            if (!DNS_LABEL.matcher(release.namespace()).matches()) {
-                warnings.add("Namespace \"" + release.namespace() + "\" of release " + release.name()
-                        + " is not a valid namespace name (a DNS label).");
             }
             if (release.component() == Component.GATEWAY) {
                 gatewayLabel(release).ifPresent(warnings::add);
@@ -128,12 +181,6 @@ public final class Plans {
                 + ", but Bookinfo's Gateway selects istio: " + BOOKINFO_GATEWAY_LABEL
                 + ", so Bookinfo will not be reachable through it. Name the release istio-ingressgateway, or set"
                 + " labels.istio: " + BOOKINFO_GATEWAY_LABEL + " in its values.");
-    }
-
-    private static String dnsLabel(String text) {
-        String label = text.toLowerCase(Locale.ROOT).replaceAll("[^-a-z0-9]", "-").replaceAll("^-+|-+$", "");
-        label = label.length() > 63 ? label.substring(0, 63).replaceAll("-+$", "") : label;
-        return label.isEmpty() ? "canary" : label;
     }
 
     private static Optional<ValuesDocument> parseQuietly(String text) {

@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Checks a release's values text for the mistakes the Istio charts punish or silently ignore: YAML syntax, keys set
  * twice, keys under the charts' internal defaults key, profiles Helm does not know, and (for the gateway)
- * Service annotations that are not strings. The charts' own schema validation happens when the release is
- * rendered; it is not repeated here.
+ * Service annotations that are not strings; given the chart's schema, what its {@code values.schema.json} rejects.
+ * Helm validates the schema again when the release is rendered.
  */
 public final class ValuesValidator {
 
@@ -36,6 +36,21 @@ public final class ValuesValidator {
      * @param profile   the plan's profile, to point out a file that asks for another one
      */
     public List<ValuesProblem> validate(Component component, String text, Profile profile) {
+        return validate(component, text, profile, null);
+    }
+
+    /**
+     * The problems of one release's values, as {@link #validate(Component, String, Profile)} finds them, and then
+     * what the chart's {@code values.schema.json} rejects (each at its key), when the text has no other error.
+     *
+     * @param schema the chart's schema, null when the chart has none or it is not known yet
+     */
+    public List<ValuesProblem> validate(Component component, String text, Profile profile, ValuesSchema schema) {
+        Optional<String> tooLarge = YamlText.sizeProblem(text == null ? "" : text);
+        if (tooLarge.isPresent()) {
+            return List.of(new ValuesProblem(Severity.ERROR, 0, 0, "", "The values text is " + tooLarge.get() + ".",
+                    "Keep only the values you change; the chart supplies the rest."));
+        }
         YamlTree tree;
         try {
             tree = YamlTree.parse(text == null ? "" : text);
@@ -59,6 +74,9 @@ public final class ValuesValidator {
         profileValue(tree, GLOBAL_PROFILE, component, profile, problems);
         if (component == Component.GATEWAY) {
             annotationsAreStrings(tree, problems);
+        }
+        if (schema != null && problems.stream().noneMatch(p -> p.severity() == Severity.ERROR)) {
+            problems.addAll(schema.check(tree));
         }
         return List.copyOf(problems);
     }

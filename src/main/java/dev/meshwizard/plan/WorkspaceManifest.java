@@ -104,8 +104,18 @@ final class WorkspaceManifest {
         for (int i = 0; i < items.size(); i++) {
             releases.add(release(i));
         }
-        return new Contents(profile, string("platform", false), string("revision", false),
-                string("istioVersion", false), source, List.copyOf(releases));
+        String platform = string("platform", false);
+        Optional<String> badPlatform = Plans.platformProblem(platform);
+        if (badPlatform.isPresent()) {
+            throw error("platform", badPlatform.get());
+        }
+        String revision = string("revision", false);
+        Optional<String> badRevision = KubeNames.revisionProblem(revision);
+        if (badRevision.isPresent()) {
+            throw error("revision", badRevision.get());
+        }
+        return new Contents(profile, platform, revision, string("istioVersion", false), source,
+                List.copyOf(releases));
     }
 
     private ChartSourceSpec source() throws WorkspaceException {
@@ -133,8 +143,24 @@ final class WorkspaceManifest {
             throw error(at + ".sets", "must be a list of key=value texts");
         }
         List<String> setTexts = list.stream().map(String.class::cast).toList();
-        return new Entry(string(at + ".name", true), string(at + ".namespace", true), component,
-                string(at + ".valuesFile", true), setTexts, doc.line(ValuesPath.parse(at)));
+        for (int i = 0; i < setTexts.size(); i++) {
+            Optional<String> bad = SetItems.problem(setTexts.get(i));
+            if (bad.isPresent()) {
+                throw error(at + ".sets[" + i + "]", "\"" + setTexts.get(i) + "\" " + bad.get());
+            }
+        }
+        String name = string(at + ".name", true);
+        Optional<String> badName = KubeNames.releaseNameProblem(name);
+        if (badName.isPresent()) {
+            throw error(at + ".name", badName.get());
+        }
+        String namespace = string(at + ".namespace", true);
+        Optional<String> badNamespace = KubeNames.namespaceProblem(namespace);
+        if (badNamespace.isPresent()) {
+            throw error(at + ".namespace", badNamespace.get());
+        }
+        return new Entry(name, namespace, component, string(at + ".valuesFile", true), setTexts,
+                doc.line(ValuesPath.parse(at)));
     }
 
     private String string(String path, boolean required) throws WorkspaceException {

@@ -47,7 +47,12 @@ final class YamlTree {
 
     /** Composes the text; a syntax error becomes a {@link ValuesException} with line and column. */
     static YamlTree parse(String text) {
+        java.util.Optional<String> tooLarge = YamlText.sizeProblem(text);
+        if (tooLarge.isPresent()) {
+            throw new ValuesException("The values text is " + tooLarge.get(), 0, 0, "");
+        }
         LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(YamlText.MAX_CHARACTERS + 1);
         options.setAllowDuplicateKeys(true);
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
                 new DumperOptions(), options);
@@ -257,6 +262,24 @@ final class YamlTree {
             return entry(mapping, key).map(t -> line(t.getKeyNode())).orElse(0);
         }
         return find(path).map(this::line).orElse(0);
+    }
+
+    /**
+     * The node that marks a path in the text: the key of a mapping entry, the item of a list; for a path that is
+     * not all there, the deepest part that is. Null for an empty document.
+     */
+    Node markOf(ValuesPath path) {
+        ValuesPath at = path;
+        while (!at.isEmpty() && find(at).isEmpty()) {
+            at = at.parent();
+        }
+        if (at.isEmpty()) {
+            return root;
+        }
+        if (at.last() instanceof String key && find(at.parent()).orElse(null) instanceof MappingNode mapping) {
+            return entry(mapping, key).map(NodeTuple::getKeyNode).orElse(null);
+        }
+        return find(at).orElse(null);
     }
 
     /** The Java value of a node: maps, lists, strings, numbers, booleans, null. */

@@ -5,17 +5,13 @@ import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.InstallPlan;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +20,21 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * values/&lt;release&gt;.yaml          each release's values, exactly as written
  * manifests/&lt;nn&gt;-&lt;release&gt;.yaml  what Helm renders for it, in install order, Secret values redacted
+ * values/&lt;release&gt;.set.yaml      the plan's values and --set items of the release
+ * charts/&lt;chart&gt;-&lt;version&gt;.tgz     the charts, when they came from a folder (not from a repository)
  * install.sh                     helm upgrade --install per release, in order
  * uninstall.sh                   helm uninstall in reverse order; CRDs kept unless DELETE_CRDS=1
  * routing/&lt;kind&gt;-&lt;name&gt;.yaml     the workspace's Istio routing documents, when there are any
  * README.md                      what is there
+ * .mesh-wizard-export            the files written, with their SHA-256
  * </pre>
- * The folder is written next to the target under a temporary name and moved into place when complete, so a failed
- * export leaves no half-written folder. An existing target is replaced only when it is empty or an earlier export.
+ * Every file is readable by its owner only. A new folder is written next to the target under a temporary name and
+ * moved into place when complete, so a failed export leaves no half-written folder; an existing folder is written
+ * into only as far as it holds an earlier export's own, unchanged files (see {@link ExportFolder}).
  */
 public final class Exporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
-    private static final String README_MARK = "exported by Mesh Wizard";
     /** The folder of the routing documents inside an export. */
     static final String ROUTING_FOLDER = "routing";
 
@@ -47,7 +46,8 @@ public final class Exporter {
      *
      * @param plan      the plan, whose releases the manifests were rendered from
      * @param manifests the plan's rendered manifests, one per release in the same order
-     * @param folder    the folder to create (or replace, if empty or an earlier export)
+     * @param folder    the folder to create, or to write into when it is empty or holds an earlier export's own,
+     *                  unchanged files
      * @return the folder written
      * @throws FileAlreadyExistsException when the folder holds something else
      * @throws IOException                when writing fails; nothing is left behind then
@@ -65,6 +65,20 @@ public final class Exporter {
      */
     public static Path export(InstallPlan plan, RenderedManifests manifests, Map<String, String> routing,
                               Path folder) throws IOException {
+        return export(plan, manifests, routing, folder, false);
+    }
+
+    /**
+     * Exports into a folder that may hold an earlier export. Only files an earlier export wrote, and unchanged
+     * since, are replaced; anything else there (a file or folder the user added, an exported file they edited)
+     * makes the export refuse, unless {@code force}. Files that are not the export's own are never deleted.
+     *
+     * @param force replace exported files the user edited, and write next to files the user added
+     * @throws dev.meshwizard.plan.OverwriteRefusedException listing what is in the way, when not forced
+     * @see #export(InstallPlan, RenderedManifests, Map, Path)
+     */
+    public static Path export(InstallPlan plan, RenderedManifests manifests, Map<String, String> routing,
+                              Path folder, boolean force) throws IOException {
         checkMatches(plan, manifests);
         for (String name : routing.keySet()) {
             if (!name.matches("[A-Za-z0-9._-]+\\.yaml") || name.startsWith(".")) {
@@ -72,18 +86,7 @@ public final class Exporter {
             }
         }
         Path target = folder.toAbsolutePath().normalize();
-        checkReplaceable(target);
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".export-");
-        try {
-            setPermissions(staging, "rwxr-xr-x");
-            write(plan, manifests, new TreeMap<>(routing), staging);
-            moveIntoPlace(staging, target);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
-            throw e;
-        }
+        ExportFolder.write(target, files(plan, manifests, new TreeMap<>(routing)), force);
         LOG.info("Exported {} releases to {}", plan.releases().size(), target);
         return target;
     }
@@ -98,86 +101,56 @@ public final class Exporter {
         return String.format("manifests/%02d-%s.yaml", index + 1, release.name());
     }
 
-    private static void write(InstallPlan plan, RenderedManifests manifests, Map<String, String> routing, Path folder)
-            throws IOException {
-        Files.createDirectories(folder.resolve("values"));
-        Files.createDirectories(folder.resolve("manifests"));
-        for (int i = 0; i < plan.releases().size(); i++) {
-            ChartRelease release = plan.releases().get(i);
-            Files.writeString(folder.resolve(valuesFileName(release)), release.valuesYaml());
-            Files.writeString(folder.resolve(manifestFileName(i, release)),
-                    manifests.releases().get(i).displayYaml());
-        }
-        if (!routing.isEmpty()) {
-            Files.createDirectories(folder.resolve(ROUTING_FOLDER));
-            for (Map.Entry<String, String> file : routing.entrySet()) {
-                Files.writeString(folder.resolve(ROUTING_FOLDER).resolve(file.getKey()), file.getValue());
+    /** The file of a release's plan values and {@code --set} items inside an export, when it has any. */
+    static String setValuesFileName(ChartRelease release) {
+        return "values/" + release.name() + ".set.yaml";
+    }
+
+    /**
+     * Where an export of the plan would write values whose keys look secret (password, token, secret, key, cert),
+     * one line a file naming the keys, e.g. {@code values/istiod.yaml: pilot.cacerts.ca-key.pem}; empty when none.
+     */
+    public static List<String> secretLookingValues(InstallPlan plan) {
+        List<String> found = new ArrayList<>();
+        for (ChartRelease release : plan.releases()) {
+            List<String> inFile = SecretKeys.inValues(release.valuesYaml());
+            if (!inFile.isEmpty()) {
+                found.add(valuesFileName(release) + ": " + String.join(", ", inFile));
+            }
+            List<String> inSets = SecretKeys.inKeys(release.sets().stream()
+                    .map(item -> item.contains("=") ? item.substring(0, item.indexOf('=')) : item).toList());
+            if (!inSets.isEmpty()) {
+                found.add(setValuesFileName(release) + ": " + String.join(", ", inSets));
             }
         }
-        writeScript(folder.resolve("install.sh"), InstallScripts.install(plan, manifests, !routing.isEmpty()));
-        writeScript(folder.resolve("uninstall.sh"), InstallScripts.uninstall(plan));
-        Files.writeString(folder.resolve("README.md"), readme(plan, manifests, !routing.isEmpty()));
+        return found;
     }
 
-    private static void writeScript(Path file, String text) throws IOException {
-        Files.writeString(file, text);
-        setPermissions(file, "rwxr-xr-x");
-    }
-
-    private static void setPermissions(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException e) {
-            LOG.debug("No POSIX permissions for {}", path);
+    private static Map<String, ExportFolder.Content> files(InstallPlan plan, RenderedManifests manifests,
+                                                           Map<String, String> routing) throws IOException {
+        Map<String, ExportFolder.Content> files = new LinkedHashMap<>();
+        boolean archives = plan.source().kind() != ChartSourceSpec.Kind.HELM_REPO;
+        for (int i = 0; i < plan.releases().size(); i++) {
+            ChartRelease release = plan.releases().get(i);
+            RenderedRelease rendered = manifests.releases().get(i);
+            files.put(valuesFileName(release), ExportFolder.Content.text(release.valuesYaml()));
+            String sets = SetValues.yaml(PlanValues.forRelease(plan, release));
+            if (!sets.isEmpty()) {
+                files.put(setValuesFileName(release), ExportFolder.Content.text("# The plan's values and --set items"
+                        + " of " + release.name() + ", applied after " + release.name() + ".yaml.\n" + sets));
+            }
+            files.put(manifestFileName(i, release), ExportFolder.Content.text(rendered.displayYaml()));
+            if (archives && !files.containsKey(ChartArchives.fileName(rendered))) {
+                files.put(ChartArchives.fileName(rendered),
+                        new ExportFolder.Content(ChartArchives.archive(rendered), false));
+            }
         }
-    }
-
-    private static String readme(InstallPlan plan, RenderedManifests manifests, boolean routing) {
-        ChartSourceSpec source = plan.source();
-        String version = plan.istioVersion().isBlank() && !manifests.releases().isEmpty()
-                ? manifests.releases().get(0).chartVersion() : plan.istioVersion();
-        StringBuilder text = new StringBuilder();
-        text.append("# Istio ").append(version).append(" install, ").append(README_MARK).append("\n\n")
-                .append("Profile `").append(plan.profile()).append('`')
-                .append(plan.platform().isBlank() ? "" : ", platform `" + plan.platform() + "`")
-                .append(plan.revision().isBlank() ? "" : ", revision `" + plan.revision() + "`")
-                .append(". Charts from ").append(describe(source)).append(".\n\n")
-                .append("| # | Release | Namespace | Chart | Objects |\n|---|---|---|---|---|\n");
-        for (int i = 0; i < manifests.releases().size(); i++) {
-            RenderedRelease release = manifests.releases().get(i);
-            String counts = release.countsByKind().entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-            text.append("| ").append(i + 1).append(" | ").append(release.name()).append(" | ")
-                    .append(release.namespace()).append(" | ").append(release.chart()).append(' ')
-                    .append(release.chartVersion()).append(" | ").append(counts).append(" |\n");
-        }
-        text.append("\n## What is here\n\n")
-                .append("- `values/<release>.yaml`: each release's values, as written in Mesh Wizard.\n")
-                .append("- `manifests/<nn>-<release>.yaml`: what Helm renders for each release (`helm template`),")
-                .append(" in install order. Secret values show as `").append(RenderedObject.REDACTED)
-                .append("`. These files are for review; the scripts install from the charts.\n")
-                .append("- `install.sh`: `helm upgrade --install` for each release in order, each with `--wait`,")
-                .append(" into the cluster of the current kubectl context. Needs only `helm` and `kubectl`.\n")
-                .append("- `uninstall.sh`: `helm uninstall` in reverse order. Istio's CRDs, and the Istio")
-                .append(" resources stored in them, stay unless you run `DELETE_CRDS=1 ./uninstall.sh`.\n");
-        if (routing) {
-            text.append("- `routing/`: Istio Gateways, VirtualServices and DestinationRules; `install.sh` applies")
-                    .append(" them last with `kubectl apply --server-side`. TLS Secrets are not exported: create")
-                    .append(" each one a Gateway names (`kubectl create secret tls NAME --cert=... --key=...`).\n");
-        }
-        if (source.kind() != ChartSourceSpec.Kind.HELM_REPO) {
-            text.append("\nThe scripts name the charts by their paths on the machine that exported them;")
-                    .append(" elsewhere, change those paths.\n");
-        }
-        return text.toString();
-    }
-
-    private static String describe(ChartSourceSpec source) {
-        return switch (source.kind()) {
-            case HELM_REPO -> "the Helm repository " + source.repoUrl() + " at version " + source.version();
-            case ISTIO_RELEASE -> "the Istio release folder " + source.folder().toAbsolutePath();
-            case CHARTS_FOLDER -> "the charts folder " + source.folder().toAbsolutePath();
-        };
+        routing.forEach((name, yaml) -> files.put(ROUTING_FOLDER + "/" + name, ExportFolder.Content.text(yaml)));
+        files.put("install.sh", ExportFolder.Content.script(InstallScripts.install(plan, manifests,
+                !routing.isEmpty())));
+        files.put("uninstall.sh", ExportFolder.Content.script(InstallScripts.uninstall(plan)));
+        files.put("README.md", ExportFolder.Content.text(ExportReadme.text(plan, manifests, !routing.isEmpty())));
+        return files;
     }
 
     private static void checkMatches(InstallPlan plan, RenderedManifests manifests) {
@@ -186,65 +159,6 @@ public final class Exporter {
         if (!planned.equals(rendered)) {
             throw new IllegalArgumentException("The manifests were rendered for releases " + rendered
                     + ", the plan has " + planned);
-        }
-    }
-
-    private static void checkReplaceable(Path target) throws IOException {
-        if (!Files.exists(target)) {
-            return;
-        }
-        if (!Files.isDirectory(target)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "a file of that name exists");
-        }
-        if (isEmpty(target) || isEarlierExport(target)) {
-            return;
-        }
-        throw new FileAlreadyExistsException(target.toString(), null,
-                "the folder is not empty and is not an earlier export; choose a new or empty folder");
-    }
-
-    private static boolean isEarlierExport(Path folder) throws IOException {
-        Path readme = folder.resolve("README.md");
-        if (!Files.isRegularFile(readme) || !Files.isRegularFile(folder.resolve("install.sh"))) {
-            return false;
-        }
-        try (Stream<String> lines = Files.lines(readme)) {
-            return lines.findFirst().map(first -> first.contains(README_MARK)).orElse(false);
-        }
-    }
-
-    private static boolean isEmpty(Path folder) throws IOException {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        }
-    }
-
-    private static void moveIntoPlace(Path staging, Path target) throws IOException {
-        if (!Files.exists(target)) {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        }
-        Path previous = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
-        Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
-        try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
-            throw e;
-        }
-        deleteTree(previous);
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            LOG.warn("Cannot delete {}: {}", root, e.getMessage());
         }
     }
 }

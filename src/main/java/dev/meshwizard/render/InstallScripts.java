@@ -2,11 +2,11 @@ package dev.meshwizard.render;
 
 import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.ChartSourceSpec;
+import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Writes {@code install.sh} and {@code uninstall.sh}: the stock helm and kubectl commands for a plan. */
@@ -24,18 +24,26 @@ final class InstallScripts {
         return install(plan, manifests, false);
     }
 
-    /** The install script; with {@code routing}, the export's routing folder is applied after the releases. */
+    /**
+     * The install script; with {@code routing}, the export's routing folder is applied after the releases. It runs
+     * from any working directory (it changes to its own folder) and names only files inside the export: chart
+     * archives under {@code charts/} or the Istio repository's charts by name and version, and values files. No
+     * value is given on the command line; the plan's values and {@code --set} items are in
+     * {@link Exporter#setValuesFileName values/<release>.set.yaml}.
+     */
     static String install(InstallPlan plan, RenderedManifests manifests, boolean routing) {
         ChartSourceSpec source = plan.source();
+        boolean repo = source.kind() == ChartSourceSpec.Kind.HELM_REPO;
         StringBuilder script = new StringBuilder();
         script.append("#!/usr/bin/env bash\n")
                 .append("# Installs Istio ").append(version(plan, manifests)).append(" with Helm: profile ")
                 .append(plan.profile()).append(", ").append(plan.releases().size()).append(" releases in order.\n")
-                .append("# Uses helm and kubectl from PATH and the current kubectl context. Written by Mesh Wizard.\n")
+                .append("# Uses helm and kubectl from PATH and the current kubectl context, and only files of this\n")
+                .append("# folder, from whatever directory it is run. Written by Mesh Wizard.\n")
                 .append("set -euo pipefail\n")
-                .append("cd \"$(dirname \"$0\")\"\n\n")
+                .append("cd \"$(dirname \"${BASH_SOURCE[0]}\")\"\n\n")
                 .append("echo \"Installing into the cluster of context: $(kubectl config current-context)\"\n\n");
-        if (source.kind() == ChartSourceSpec.Kind.HELM_REPO) {
+        if (repo) {
             script.append(command("helm", "repo", "add", REPO_NAME, source.repoUrl(), "--force-update")).append('\n')
                     .append(command("helm", "repo", "update", REPO_NAME)).append("\n\n");
         }
@@ -43,23 +51,33 @@ final class InstallScripts {
             ChartRelease release = plan.releases().get(i);
             RenderedRelease rendered = manifests.releases().get(i);
             List<String> args = new ArrayList<>(List.of("helm", "upgrade", "--install", release.name()));
-            if (source.kind() == ChartSourceSpec.Kind.HELM_REPO) {
-                args.add(REPO_NAME + "/" + release.component().chartName());
-            } else {
-                args.add(rendered.chartPath().toAbsolutePath().normalize().toString());
-            }
+            args.add(repo ? REPO_NAME + "/" + release.component().chartName() : ChartArchives.fileName(rendered));
             args.addAll(List.of("-n", release.namespace(), "--create-namespace"));
-            if (source.kind() == ChartSourceSpec.Kind.HELM_REPO) {
+            if (repo) {
                 args.addAll(List.of("--version", source.version()));
             }
             args.addAll(List.of("-f", Exporter.valuesFileName(release)));
-            for (Map.Entry<String, String> set : PlanValues.forRelease(plan, release).entrySet()) {
-                args.addAll(List.of("--set", set.getKey() + "=" + escapeSetValue(set.getValue())));
+            if (!PlanValues.forRelease(plan, release).isEmpty()) {
+                args.addAll(List.of("-f", Exporter.setValuesFileName(release)));
             }
-            args.add("--wait");
+            boolean gateway = release.component() == Component.GATEWAY;
+            if (!gateway) {
+                args.add("--wait");
+            }
             script.append("echo '==> ").append(release.name()).append(" (").append(release.component().chartName())
-                    .append(")'\n")
-                    .append(command(args.toArray(String[]::new))).append("\n\n");
+                    .append(")'\n");
+            if (gateway) {
+                script.append("# Not helm --wait: for a LoadBalancer Service Helm waits until it has an address,\n")
+                        .append("# which never comes on kind, minikube or bare metal. Wait for the gateway's pods.\n");
+            }
+            script.append(command(args.toArray(String[]::new))).append('\n');
+            if (gateway) {
+                for (String workload : workloads(rendered)) {
+                    script.append(command("kubectl", "rollout", "status", workload, "-n", release.namespace(),
+                            "--timeout=5m")).append('\n');
+                }
+            }
+            script.append('\n');
         }
         if (routing) {
             script.append("echo '==> Istio routing'\n")
@@ -72,12 +90,23 @@ final class InstallScripts {
         return script.toString();
     }
 
+    /** The gateway's Deployments and DaemonSets, as {@code kubectl rollout status} names them. */
+    private static List<String> workloads(RenderedRelease release) {
+        List<String> workloads = new ArrayList<>();
+        release.ofKind("Deployment").forEach(o -> workloads.add("deployment/" + o.name()));
+        release.ofKind("DaemonSet").forEach(o -> workloads.add("daemonset/" + o.name()));
+        return workloads;
+    }
+
     static String uninstall(InstallPlan plan) {
         StringBuilder script = new StringBuilder();
         script.append("#!/usr/bin/env bash\n")
                 .append("# Removes the Helm releases install.sh created, in reverse order. Istio's CRDs, and the\n")
-                .append("# Istio resources stored in them, stay unless DELETE_CRDS=1 is set. Written by Mesh Wizard.\n")
-                .append("set -euo pipefail\n\n")
+                .append("# Istio resources stored in them, stay unless DELETE_CRDS=1 is set. Runs from any\n")
+                .append("# directory.\n")
+                .append("# Written by Mesh Wizard.\n")
+                .append("set -euo pipefail\n")
+                .append("cd \"$(dirname \"${BASH_SOURCE[0]}\")\"\n\n")
                 .append("echo \"Uninstalling from the cluster of context: $(kubectl config current-context)\"\n\n");
         List<ChartRelease> releases = new ArrayList<>(plan.releases());
         Collections.reverse(releases);
@@ -99,15 +128,6 @@ final class InstallScripts {
                 .append("  echo 'Istio CRDs kept; run with DELETE_CRDS=1 to delete them too'\n")
                 .append("fi\n");
         return script.toString();
-    }
-
-    /**
-     * Escapes a value for the helm command line so that it means what it meant to the renderer, which takes
-     * values literally: backslashes and commas escaped, and a leading brace that would start a list.
-     */
-    static String escapeSetValue(String value) {
-        String escaped = value.replace("\\", "\\\\").replace(",", "\\,");
-        return escaped.startsWith("{") ? "\\" + escaped : escaped;
     }
 
     static String command(String... args) {

@@ -18,8 +18,11 @@ import java.util.Map;
  *       name the catalog does not know is passed on as it is, so the chart reports it;</li>
  *   <li>{@value #PLATFORM}: the platform, on every chart (the gateway chart's schema allows {@code global} but
  *       not a top-level {@code platform});</li>
- *   <li>{@value #REVISION}: the revision, on istiod, gateways and ztunnel; the base chart gets it as
- *       {@value #DEFAULT_REVISION} so that the default validation webhook points at the revisioned istiod.</li>
+ *   <li>{@value #REVISION}: the revision, on istiod, gateways and ztunnel. The base chart does not get it as
+ *       {@value #DEFAULT_REVISION}: installing a revision beside a running control plane must not move the
+ *       default (the validation webhook for configuration without a revision label) away from it, as Istio's
+ *       canary upgrade asks. Making a revision the default is a separate, explicit choice: base's
+ *       {@value #DEFAULT_REVISION} in its values.</li>
  * </ul>
  */
 public final class PlanValues {
@@ -51,10 +54,9 @@ public final class PlanValues {
         String revision = plan.revision().trim();
         if (!revision.isEmpty()) {
             switch (component) {
-                case BASE -> values.put(DEFAULT_REVISION, revision);
                 case ISTIOD, GATEWAY, ZTUNNEL -> values.put(REVISION, revision);
-                case CNI -> {
-                    // the node agent serves every revision
+                case BASE, CNI -> {
+                    // base: the default revision moves only when asked; cni: the node agent serves every revision
                 }
             }
         }

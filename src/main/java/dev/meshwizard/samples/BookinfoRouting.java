@@ -77,16 +77,25 @@ public record BookinfoRouting(String gatewayRelease, List<ServicePort> gatewayPo
 
     /** The Gateway and the VirtualService. */
     public List<HasMetadata> objects() {
-        return List.of(gateway(), virtualService());
+        return objects(serverPort());
+    }
+
+    /** The Gateway, with its server on {@code port}, and the VirtualService. */
+    public List<HasMetadata> objects(int port) {
+        return List.of(gateway(port), virtualService());
     }
 
     /** Gateway {@value #GATEWAY}: HTTP on {@link #serverPort()}, hosts {@code *}. */
     public Gateway gateway() {
+        return gateway(serverPort());
+    }
+
+    private Gateway gateway(int port) {
         return new GatewayBuilder()
                 .withMetadata(meta(GATEWAY, namespace))
                 .withNewSpec().withSelector(selector())
                 .addNewServer()
-                .withNewPort().withNumber((long) serverPort()).withName("http").withProtocol("HTTP").endPort()
+                .withNewPort().withNumber((long) port).withName("http").withProtocol("HTTP").endPort()
                 .withHosts("*")
                 .endServer()
                 .endSpec().build();

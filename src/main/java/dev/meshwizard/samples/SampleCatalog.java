@@ -5,6 +5,7 @@ import dev.meshwizard.mesh.ObjectYaml;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.render.RenderedManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,30 @@ public final class SampleCatalog {
                 : " because no gateway Service port forwards to 8080.");
         return new GatewayRouting(manifests("Gateway and VirtualService for Bookinfo", routing.objects()),
                 routing.gatewayRelease(), selector, routing.serverPort(), why);
+    }
+
+    /**
+     * Bookinfo's Gateway, with its server on {@code port} and selecting the pods of {@code gatewayRelease}, and
+     * VirtualService; for a gateway that is not in a plan.
+     */
+    public static Manifests bookinfoGateway(String gatewayRelease, int port, String namespace) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("a port is between 1 and 65535, not " + port);
+        }
+        return manifests("Gateway and VirtualService for Bookinfo",
+                new BookinfoRouting(gatewayRelease, List.of(), namespace).objects(port));
+    }
+
+    /**
+     * The Namespace object a sample goes into, labelled {@code istio-injection=enabled} when {@code inject}: applied
+     * before the sample, its pods get sidecars.
+     */
+    public static Manifests namespace(String namespace, boolean inject) {
+        NamespaceBuilder builder = new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata();
+        if (inject) {
+            builder.editMetadata().addToLabels("istio-injection", "enabled").endMetadata();
+        }
+        return manifests("Namespace " + namespace, List.of(builder.build()));
     }
 
     /**

@@ -16,13 +16,18 @@ final class SampleObjects {
     private SampleObjects() {
     }
 
-    /** A Service labelled {@code app} and {@code service}, selecting pods by {@code app}, with one port. */
-    static Service service(String name, String namespace, String portName, int port, int targetPort) {
+    /**
+     * A Service labelled {@code app} and {@code service}, selecting pods by {@code app}, with one port.
+     *
+     * @param targetPort the pods' port, or null for the same as {@code port} (written without a target port)
+     */
+    static Service service(String name, String namespace, String portName, int port, Integer targetPort) {
         return new ServiceBuilder()
                 .withNewMetadata().withName(name).withNamespace(namespace)
                 .withLabels(Map.of("app", name, "service", name)).endMetadata()
                 .withNewSpec()
-                .addNewPort().withName(portName).withPort(port).withTargetPort(new IntOrString(targetPort))
+                .addNewPort().withName(portName).withPort(port)
+                .withTargetPort(targetPort == null ? null : new IntOrString(targetPort))
                 .endPort()
                 .withSelector(Map.of("app", name))
                 .endSpec().build();

@@ -234,4 +234,21 @@ class ChartSourceTest {
             }
         }
     }
+
+    @Test
+    void theValuesSchemaIsReadFromAChartFolderAndFromAChartArchiveAlike() throws Exception {
+        // Given
+        Path archives = TestCharts.archivesFolder(temp.resolve("archives"));
+        String expected = Files.readString(TestCharts.chart(Component.GATEWAY).resolve("values.schema.json"));
+
+        // When
+        ChartSource folder = ChartSource.open(ChartSourceSpec.chartsFolder(TestCharts.chartsFolder()));
+        ChartSource packed = ChartSource.open(ChartSourceSpec.chartsFolder(archives));
+
+        // Then
+        assertThat(folder.valuesSchema(Component.GATEWAY)).contains(expected);
+        assertThat(packed.chart(Component.GATEWAY).toString()).endsWith(".tgz");
+        assertThat(packed.valuesSchema(Component.GATEWAY)).contains(expected);
+        assertThat(packed.valuesSchema(Component.ISTIOD)).isEmpty();
+    }
 }

@@ -60,8 +60,9 @@ class AnalyzeCommandTest {
         assertThat(exit).as(cli.err.toString()).isEqualTo(1);
         List<String> lines = cli.out.toString().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("Error [MW0102] (VirtualService reviews.default) "
-                + "spec.http[0].route[0].destination.subset: subset \"v2\" of reviews is not defined");
+        assertThat(lines.get(0)).startsWith("Error [MW0102] [IST0101 ReferencedResourceNotFound] "
+                + "(VirtualService reviews.default) spec.http[0].route[0].destination.subset: subset \"v2\" of reviews "
+                + "is not defined");
         assertThat(lines.get(1)).startsWith("    Add subset v2");
     }
 
@@ -93,7 +94,8 @@ class AnalyzeCommandTest {
         int exit = cli.run("analyze", service.toString());
 
         assertThat(exit).isZero();
-        assertThat(cli.out.toString()).startsWith("Info [MW0109] (Service web.default) spec.ports[0].name: ");
+        assertThat(cli.out.toString()).startsWith("Info [MW0109] [IST0118 PortNameIsNotUnderNamingConvention] "
+                + "(Service web.default) spec.ports[0].name: ");
     }
 
     @Test
@@ -105,6 +107,28 @@ class AnalyzeCommandTest {
         assertThat(cli.err.toString()).contains("mesh-wizard analyze: " + dir.resolve("nope.yaml") + ": no such file");
         assertThat(cli.run("analyze", broken.toString())).isEqualTo(2);
         assertThat(cli.err.toString()).contains(broken + ":6: the document has no apiVersion");
+    }
+
+    @Test
+    void aMeshConfigFileSetsTheClusterDomainAndABadOneIsBadInputNamingTheFile() throws Exception {
+        Path service = write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n"
+                + "  selector: {app: web}\n  ports:\n  - {name: http, port: 80}\n---\n"
+                + "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: web}\nspec:\n"
+                + "  hosts: [web]\n  http:\n  - route:\n    - destination: {host: web.default.svc.corp.example}\n");
+        Path mesh = write("mesh.yaml", "clusterDomain: corp.example\n");
+        Path bad = write("bad-mesh.yaml", "- not\n- a mapping\n");
+
+        assertThat(cli.run("analyze", service.toString())).isEqualTo(1);
+        assertThat(cli.out.toString())
+                .contains("[MW0101] [IST0101 ReferencedResourceNotFound] (VirtualService web.default)");
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("analyze", "--meshconfig", mesh.toString(), service.toString())).isZero();
+        assertThat(cli.out.toString()).doesNotContain("MW0101");
+        assertThat(cli.run("analyze", "--meshconfig", bad.toString(), service.toString())).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--meshconfig " + bad + ": line 1");
+        assertThat(cli.run("analyze", "--meshconfig", dir.resolve("none.yaml").toString(), service.toString()))
+                .isEqualTo(2);
+        assertThat(cli.err.toString()).contains("none.yaml: no such file");
     }
 
     @Test
@@ -129,7 +153,8 @@ class AnalyzeCommandTest {
         int exit = cli.run("analyze", "--workspace", workspace.toString(), gateway.toString());
 
         assertThat(exit).as(cli.err.toString()).isEqualTo(1);
-        assertThat(cli.out.toString()).contains("Error [MW0104] (Gateway bookinfo-gateway.default) spec.selector: ")
+        assertThat(cli.out.toString()).contains("Error [MW0104] [IST0101 ReferencedResourceNotFound] "
+                + "(Gateway bookinfo-gateway.default) spec.selector: ")
                 .contains("istio-ingress labels its pods istio=ingress");
     }
 
@@ -155,8 +180,8 @@ class AnalyzeCommandTest {
 
             assertThat(exit).as(cli.err.toString()).isEqualTo(1);
             assertThat(cli.out.toString().lines().filter(l -> !l.startsWith(" ")).toList()).singleElement()
-                    .asString().startsWith("Error [MW0103] (VirtualService reviews.default) "
-                            + "spec.http[0].route[0].destination.subset: ");
+                    .asString().startsWith("Error [MW0103] [IST0173 DestinationRuleSubsetNotSelectPods] "
+                            + "(DestinationRule reviews.default) spec.subsets[0]: ");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.meshwizard.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
@@ -12,11 +11,9 @@ final class Cli {
 
     /** Runs {@code mesh-wizard <args>} and returns its exit code; the window is never opened. */
     int run(String... args) {
-        CommandLine cli = new CommandLine(new MeshWizardCommand(() -> {
+        CommandLine cli = MeshWizardCommand.commandLine(() -> {
             throw new AssertionError("no window in command-line tests");
-        }, new PrintWriter(err, true)));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        }, out, err);
         return cli.execute(args);
     }
 

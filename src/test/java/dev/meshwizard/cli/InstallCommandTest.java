@@ -76,6 +76,39 @@ class InstallCommandTest {
     }
 
     @Test
+    void aRevisionedInstallRunsASecondControlPlaneBesideTheFirstAndLeavesTheDefaultAlone() {
+        // Given Istio installed without a revision
+        assertThat(install("--timeout", "60s")).as(err.toString()).isZero();
+        String firstVersion = deployment("istiod").getMetadata().getResourceVersion();
+
+        // When the same profile is installed with a revision into the same cluster
+        int exit = install("--revision", "1-30-3", "--timeout", "60s");
+
+        // Then istiod-1-30-3 is a second release beside istiod, whose Deployment is untouched
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("istiod-1-30-3\\s+istio-system\\s+istiod\\s+\\S+\\s+1\\s+deployed");
+        assertThat(cluster.client().apps().deployments().inNamespace("istio-system").list().getItems())
+                .extracting(d -> d.getMetadata().getName()).contains("istiod", "istiod-1-30-3");
+        assertThat(deployment("istiod").getMetadata().getResourceVersion()).isEqualTo(firstVersion);
+        assertThat(deployment("istiod-1-30-3").getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry("istio.io/rev", "1-30-3");
+        // and configuration without a revision label is still validated by the first control plane
+        assertThat(cluster.client().admissionRegistration().v1().validatingWebhookConfigurations()
+                .withName("istiod-default-validator").get().getWebhooks().get(0).getClientConfig().getService()
+                .getName()).isEqualTo("istiod");
+
+        // and status lists both control planes as Helm releases
+        out.getBuffer().setLength(0);
+        assertThat(cli.run("status", "--kubeconfig", kubeconfig.toString(), "--context", "sim")).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^istiod\\s+istiod\\s+\\S+\\s+1\\s+deployed")
+                .containsPattern("(?m)^istiod-1-30-3\\s+istiod\\s+\\S+\\s+1\\s+deployed");
+    }
+
+    private io.fabric8.kubernetes.api.model.apps.Deployment deployment(String name) {
+        return cluster.client().apps().deployments().inNamespace("istio-system").withName(name).get();
+    }
+
+    @Test
     void dryRunRendersWithoutTouchingTheCluster() {
         int exit = install("--dry-run");
 

@@ -68,4 +68,50 @@ class LogsCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(cli.err.toString()).contains("mesh-wizard logs: cannot read").contains("no such file");
     }
+
+    @Test
+    void controlCharactersInALogLineArePrintedEscapedNotPassedToTheTerminal() throws Exception {
+        String hostile = NO_HEALTHY.replace("curl/8.5.0", "curl\u001b]0;pwned\u0007\u001b[2J");
+        Path log = Files.writeString(dir.resolve("proxy.log"), hostile + "\n");
+
+        int exit = cli.run("logs", log.toString());
+
+        assertThat(exit).isZero();
+        assertThat(cli.out.toString()).doesNotContain("\u001b").doesNotContain("\u0007")
+                .contains("curl\\e]0;pwned\\x07\\e[2J");
+    }
+
+    @Test
+    void linesThatAreNotAccessLogLinesAreMarkedAndTheSummaryCountsTheRecognisedOnes() throws Exception {
+        Path log = Files.writeString(dir.resolve("proxy.log"), OTHER + "\n" + NO_HEALTHY + "\n" + OTHER + "\n");
+
+        int exit = cli.run("logs", log.toString());
+
+        assertThat(exit).isZero();
+        assertThat(cli.out.toString())
+                .contains("[not an access-log line] " + OTHER)
+                .doesNotContain("[not an access-log line] " + NO_HEALTHY)
+                .endsWith("3 lines read: 1 recognised as access-log line, 2 other (marked [not an access-log line])"
+                        + System.lineSeparator());
+    }
+
+    @Test
+    void binaryOnStandardInputIsRefusedLikeABinaryFile() throws Exception {
+        byte[] binary = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, (byte) 0xc3, 0x28, '\n'};
+        Path file = Files.write(dir.resolve("a.out"), binary);
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(binary));
+        try {
+            int fromStdin = cli.run("logs", "-");
+
+            assertThat(fromStdin).isEqualTo(2);
+            assertThat(cli.err.toString()).contains("standard input is binary data, not a text log");
+        } finally {
+            System.setIn(original);
+        }
+        Cli again = new Cli();
+        assertThat(again.run("logs", file.toString())).isEqualTo(2);
+        assertThat(again.err.toString()).contains(file + " is binary data, not a text log (bytes that are not UTF-8"
+                + " text in line 1)");
+    }
 }

@@ -69,8 +69,36 @@ class ReleaseCommandsTest {
         assertThat(run("rollback", "istio-base", "1")).as(cli.err.toString()).isZero();
         assertThat(cli.out.toString()).contains("istio-base rolled back to revision 1: now revision 3 deployed");
 
-        assertThat(run("rollback", "istio-base", "7")).isEqualTo(1);
+        assertThat(run("rollback", "istio-base", "7")).isEqualTo(2);
         assertThat(cli.err.toString()).contains("has no revision 7").contains("[1, 2, 3]");
+    }
+
+    @Test
+    void rollbackOfAReleaseThatDoesNotExistIsBadInputNamingTheReleasesThatDo() {
+        int exit = run("rollback", "istiod", "1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("no release istiod in namespace istio-system")
+                .contains("releases there: istio-base");
+    }
+
+    @Test
+    void uninstallOfAReleaseThatDoesNotExistIsBadInputNamingTheReleasesThatDoAndRemovesNothing() {
+        int exit = run("uninstall", "--release", "istiod");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("no release istiod in namespace istio-system")
+                .contains("releases there: istio-base");
+        assertThat(cli.out.toString()).doesNotContain("Nothing to uninstall");
+        assertThat(run("status")).isZero();
+        assertThat(cli.out.toString()).contains("istio-base");
+    }
+
+    @Test
+    void aReleaseNamedInAnEmptyNamespaceIsBadInputSayingHelmHasNone() {
+        assertThat(run("rollback", "istiod", "1", "-n", "elsewhere")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("no release istiod in namespace elsewhere")
+                .contains("Helm has no releases there");
     }
 
     @Test

@@ -76,4 +76,12 @@ class StatusCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("nope").contains(kubeconfig.toString());
     }
+
+    @Test
+    void controlCharactersInWhatStatusPrintsAreEscaped() {
+        int exit = status("--kubeconfig", kubeconfig.toString(), "--context", "nope\u001b]0;owned\u0007");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("nope\\e]0;owned\\x07").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClusterConnectorTest {
@@ -65,6 +66,21 @@ class ClusterConnectorTest {
         assertThat(failure.reason()).isEqualTo(Reason.UNAUTHORIZED);
         assertThat(failure.getMessage()).contains("context \"mock\" in " + kubeconfig.files().get(0))
                 .contains("401").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aForbiddenVersionRequestNamesTheUserTheContextAndWhatWasDenied() throws Exception {
+        startServer(false);
+        server.expect().get().withPath("/version").andReturn(403, """
+                {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "Forbidden", "code": 403,
+                 "message": "forbidden: User \\"system:anonymous\\" cannot get path \\"/version\\""}""").always();
+        Kubeconfig kubeconfig = kubeconfig(serverUrl(), tokenUser(TOKEN));
+
+        ConnectException failure = connectFails(kubeconfig, "mock");
+
+        assertThat(failure.getMessage()).startsWith("User \"tester\" may not read the server version")
+                .contains("context \"mock\" in " + kubeconfig.files().get(0))
+                .endsWith("the server says: forbidden: User \"system:anonymous\" cannot get path \"/version\"");
     }
 
     @Test
@@ -191,6 +207,82 @@ class ClusterConnectorTest {
 
         assertThat(failure.reason()).isEqualTo(Reason.UNKNOWN_CONTEXT);
         assertThat(failure.getMessage()).contains("\"elsewhere\"").contains(kubeconfig.files().get(0).toString());
+    }
+
+    @Test
+    @Timeout(60)
+    void aHostNameThatDoesNotResolveSaysSoNotConnectionRefused() throws Exception {
+        // Given a server whose name cannot resolve (.invalid is reserved for that)
+        Kubeconfig kubeconfig = kubeconfig("https://api.cluster.invalid:6443", tokenUser(TOKEN));
+
+        // When connecting
+        ConnectException failure = connectFails(kubeconfig, "mock");
+
+        // Then
+        assertThat(failure.reason()).isEqualTo(Reason.UNREACHABLE);
+        assertThat(failure.getMessage()).contains("the host name api.cluster.invalid does not resolve")
+                .doesNotContain("refused");
+    }
+
+    @Test
+    @Timeout(60)
+    void httpsToAPlainHttpPortSaysTheServerAnsweredWithoutTls() throws Exception {
+        // Given a plain HTTP API server, named with https:// in the kubeconfig
+        startServer(false);
+        server.expect().get().withPath("/version").andReturn(200, VERSION).always();
+        Kubeconfig kubeconfig = kubeconfig("https://localhost:" + server.getPort(), tokenUser(TOKEN));
+
+        // When connecting
+        ConnectException failure = connectFails(kubeconfig, "mock");
+
+        // Then
+        assertThat(failure.reason()).isEqualTo(Reason.TLS);
+        assertThat(failure.getMessage()).contains("answered without TLS").contains("http://localhost:"
+                + server.getPort());
+    }
+
+    @Test
+    @Timeout(60)
+    void httpsToAPortThatNeverAnswersTheTlsGreetingSaysSoAfterTheConnectTimeout() throws Exception {
+        // Given a server that accepts connections and never writes a byte
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Kubeconfig kubeconfig = kubeconfig("https://127.0.0.1:" + silent.getLocalPort(), tokenUser(TOKEN));
+
+            // When connecting
+            ConnectException failure = connectFails(kubeconfig, "mock");
+
+            // Then
+            assertThat(failure.reason()).isEqualTo(Reason.TLS);
+            assertThat(failure.getMessage()).contains("did not answer the TLS greeting in 5 s")
+                    .contains("http://127.0.0.1:" + silent.getLocalPort());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aHelmListTheServerForbidsNamesTheUserContextVerbAndResource() throws Exception {
+        // Given a server that answers /version but forbids listing Helm's release Secrets
+        startServer(false);
+        server.expect().get().withPath("/version").andReturn(200, VERSION).always();
+        String denied = "secrets is forbidden: User \\\"system:serviceaccount:ci:deployer\\\" cannot list resource"
+                + " \\\"secrets\\\" in API group \\\"\\\" in the namespace \\\"istio-system\\\"";
+        server.expect().get().withPath("/api/v1/namespaces/istio-system/secrets?labelSelector=owner%3Dhelm")
+                .andReturn(403, """
+                        {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "Forbidden",
+                         "code": 403, "message": "%s"}""".formatted(denied)).always();
+        Kubeconfig kubeconfig = kubeconfig(serverUrl(), tokenUser(TOKEN));
+
+        // When Helm lists the releases
+        try (ClusterSession session = connector.connect(kubeconfig, "mock")) {
+            HelmException failure = catchThrowableOfType(HelmException.class,
+                    () -> session.helm().list("istio-system"));
+
+            // Then
+            assertThat(failure).isNotNull();
+            assertThat(failure.getMessage()).startsWith("User \"tester\" (context \"mock\" in "
+                            + kubeconfig.files().get(0) + ") may not list secrets in namespace istio-system: 403")
+                    .doesNotContain(TOKEN);
+        }
     }
 
     private ConnectException connectFails(Kubeconfig kubeconfig, String context) {

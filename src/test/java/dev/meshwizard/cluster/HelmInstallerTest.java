@@ -77,9 +77,9 @@ class HelmInstallerTest {
     @Test
     void installingAgainUpgradesToTheSecondRevisionWithTheNewValues() throws Exception {
         helm.upgradeOrInstall(plan, base, charts, TIMEOUT);
-        InstallPlan canary = new InstallPlan(plan.profile(), "", "canary", "", plan.source(), plan.releases());
 
-        HelmRelease release = helm.upgradeOrInstall(canary, base, charts, TIMEOUT);
+        HelmRelease release = helm.upgradeOrInstall(plan, base.withValues("defaultRevision: canary\n"), charts,
+                TIMEOUT);
 
         assertThat(release.revision()).isEqualTo(2);
         assertThat(release.deployed()).isTrue();

@@ -7,14 +7,21 @@ import dev.meshwizard.cluster.IngressProbe.Settings;
 import dev.meshwizard.job.JobContext;
 import dev.meshwizard.observe.ReviewsVersion;
 import dev.meshwizard.testing.BookinfoPages;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class IngressProbeTest {
 
@@ -127,5 +134,64 @@ class IngressProbeTest {
         assertThat(Settings.of("a.example:80", "ratings/0", 1, 1).uri()).hasToString("http://a.example:80/ratings/0");
         assertThat(Settings.of("https://b.example/", null, 1, 1).uri()).hasToString("https://b.example/productpage");
         assertThatThrownBy(() -> Settings.of("x:1", "/", 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A server on loopback that answers 200 and then writes the body {@code chunk} by {@code chunk}, without end. */
+    private static ServerSocket endlessServer(byte[] chunk, long pauseMillis, AtomicLong written) throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Thread thread = new Thread(() -> {
+            try (Socket socket = server.accept()) {
+                socket.getInputStream().read(new byte[4096]);
+                OutputStream out = socket.getOutputStream();
+                out.write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                while (true) {
+                    out.write(chunk);
+                    out.flush();
+                    written.addAndGet(chunk.length);
+                    Thread.sleep(pauseMillis);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client went away: what this server waits for
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return server;
+    }
+
+    @Test
+    @Timeout(60)
+    void anEndlessBodyIsReadOnlyUpToTheCapAndTheRequestStillCounts() throws Exception {
+        // Given a gateway whose page never ends
+        AtomicLong written = new AtomicLong();
+        byte[] chunk = "<p>glyphicon-star</p>".repeat(3000).getBytes(StandardCharsets.US_ASCII);
+        try (ServerSocket server = endlessServer(chunk, 0, written)) {
+            // When
+            ProbeSummary summary = probe.run(new Settings("127.0.0.1:" + server.getLocalPort(), "/productpage", 1,
+                    1, Duration.ofMinutes(1), Duration.ofSeconds(30)), results::add, JobContext.NONE);
+
+            // Then
+            assertThat(summary.sent()).isEqualTo(1);
+            assertThat(results).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(200));
+        }
+        // the server could not push much more than the cap and the socket buffers before the client hung up
+        assertThat(written.get()).isLessThan(32L * IngressProbe.MAX_BODY);
+    }
+
+    @Test
+    @Timeout(60)
+    void aBodyThatTricklesPastTheRequestTimeoutEndsTheRequestAtItsDeadline() throws Exception {
+        // Given a gateway that sends its headers, then a few bytes now and then
+        try (ServerSocket server = endlessServer("x".getBytes(StandardCharsets.US_ASCII), 100, new AtomicLong())) {
+            // When: one request may take 1 s, the run a minute
+            probe.run(new Settings("127.0.0.1:" + server.getLocalPort(), "/productpage", 1, 1,
+                    Duration.ofMinutes(1), Duration.ofSeconds(1)), results::add, JobContext.NONE);
+
+            // Then
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.answered()).isFalse();
+                assertThat(r.error()).startsWith("no complete answer within");
+            });
+        }
     }
 }

@@ -119,6 +119,41 @@ class ReleaseLifecycleTest {
     }
 
     @Test
+    void rollbackToARevisionInstalledWithTheChartsDefaultsReproducesItsManifestExactly() throws Exception {
+        // Given istiod installed with empty values, then upgraded with a trace sampling of 10
+        install(plan);
+        install(withIstiodValues("pilot:\n  traceSampling: 10\n"));
+        assertThat(traceSampling()).isEqualTo("10");
+
+        // When istiod is rolled back to revision 1
+        HelmRelease rolledBack = session.helm().rollback("istiod", NAMESPACE, 1, TIMEOUT);
+
+        // Then revision 3 is what revision 1 was: the same manifest, the chart's default sampling
+        assertThat(rolledBack.revision()).isEqualTo(3);
+        HelmRecords records = new HelmRecords(session.client());
+        List<ReleaseRecord> history = records.history("istiod", NAMESPACE);
+        assertThat(history.get(2).manifest()).isEqualTo(history.get(0).manifest())
+                .doesNotContain("value: \"10\"");
+        assertThat(history.get(2).config()).isEqualTo(history.get(0).config());
+        assertThat(traceSampling()).isNotEqualTo("10");
+    }
+
+    @Test
+    void anUpgradeWithValuesClearedGoesBackToTheChartsDefaultsInsteadOfKeepingTheOldValues() throws Exception {
+        // Given istiod upgraded with a trace sampling of 10
+        install(plan);
+        install(withIstiodValues("pilot:\n  traceSampling: 10\n"));
+
+        // When the plan's istiod values are emptied again and installed
+        install(plan);
+
+        // Then Helm did not reuse revision 2's values: revision 3 renders like revision 1
+        List<ReleaseRecord> history = new HelmRecords(session.client()).history("istiod", NAMESPACE);
+        assertThat(history.get(2).manifest()).isEqualTo(history.get(0).manifest());
+        assertThat(traceSampling()).isNotEqualTo("10");
+    }
+
+    @Test
     void aReleaseStuckInPendingUpgradeIsRefusedByInstallAndFixedByRollback() throws Exception {
         install(plan);
         install(plan);
@@ -200,7 +235,11 @@ class ReleaseLifecycleTest {
             }, JobContext.NONE);
 
             assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(failed.message()).startsWith("istiod: ").contains("cluster unreachable");
+            assertThat(failed.message()).startsWith("istiod: ").contains("cluster unreachable")
+                    .contains("Installed: istio-base (revision 1, deployed)")
+                    .contains("not installed: istiod, istio-ingressgateway")
+                    .contains("When the API server answers again, run the install again: it upgrades what is there"
+                            + " and continues.");
             assertThat(failed.installed()).extracting(HelmRelease::name).containsExactly("istio-base");
 
             relay.restore();
@@ -210,6 +249,60 @@ class ReleaseLifecycleTest {
             assertThat(viaRelay.helm().list(NAMESPACE)).extracting(HelmRelease::name)
                     .containsExactlyInAnyOrder("istio-base", "istiod", "istio-ingressgateway");
         }
+    }
+
+    @Test
+    void theApiGoingAwayWhileHelmIsMidInstallLeavesAPendingReleaseThatARerunInThisProcessRecovers()
+            throws Exception {
+        try (TcpRelay relay = TcpRelay.to(cluster.port());
+             ClusterSession viaRelay = connect("https://localhost:" + relay.port())) {
+            InstallRun run = new InstallRun(viaRelay, charts);
+            // Given the connection lost while Helm creates istiod's Deployment, after it wrote pending-install
+            InstallResult failed;
+            try (var hold = cluster.hold("POST", "/apis/apps/v1/namespaces/istio-system/deployments")) {
+                var cut = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        if (hold.awaitArrival(Duration.ofMinutes(1))) {
+                            relay.cut();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        hold.release();
+                    }
+                });
+                failed = run.run(plan, events::add, JobContext.NONE);
+                cut.get();
+            }
+            assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(failed.message()).startsWith("istiod: ").contains("Installed: istio-base")
+                    .contains("When the API server answers again, run the install again");
+            assertThat(new HelmRecords(session.client()).latest("istiod", NAMESPACE).orElseThrow().status())
+                    .isEqualTo("pending-install");
+
+            // When the API server is back and the install runs again
+            relay.restore();
+            events.clear();
+            InstallResult rerun = run.run(plan, events::add, JobContext.NONE);
+
+            // Then the pending revision this process left is marked failed and everything is deployed
+            assertThat(rerun.outcome()).as(rerun.message()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(events).filteredOn(e -> e.release().equals("istiod")).extracting(InstallEvent::message)
+                    .anySatisfy(m -> assertThat(m).contains("revision 1 was left pending-install")
+                            .contains("marked it failed"));
+            assertThat(session.helm().list(NAMESPACE)).allSatisfy(r -> assertThat(r.deployed()).isTrue());
+        }
+    }
+
+    private InstallPlan withIstiodValues(String values) {
+        return plan.withReleases(List.of(plan.releases().get(0), plan.releases().get(1).withValues(values),
+                plan.releases().get(2)));
+    }
+
+    private String traceSampling() {
+        return session.client().apps().deployments().inNamespace(NAMESPACE).withName("istiod").get().getSpec()
+                .getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(env -> env.getName().equals("PILOT_TRACE_SAMPLING")).findFirst().orElseThrow().getValue();
     }
 
     private InstallPlan withIstiodReplicas(int replicas) {

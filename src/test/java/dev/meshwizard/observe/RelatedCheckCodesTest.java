@@ -19,6 +19,14 @@ class RelatedCheckCodesTest {
     }
 
     @Test
+    void aNoRoutePointsToTheMissingGatewayAndNoClusterToTheDestinationPortCheck() {
+        assertThat(ResponseFlag.of("NR").orElseThrow().relatedChecks()).extracting(RelatedCheck::code)
+                .contains("MW0114", "MW0106", "MW0104");
+        assertThat(ResponseFlag.of("NC").orElseThrow().relatedChecks()).extracting(RelatedCheck::code)
+                .contains("MW0113", "MW0102");
+    }
+
+    @Test
     void aNoHealthyUpstreamPointsToTheSubsetWithoutPodsCheck() {
         assertThat(ResponseFlag.of("UH").orElseThrow().relatedChecks()).extracting(RelatedCheck::label)
                 .contains("MW0103 A DestinationRule subset selects no pods");

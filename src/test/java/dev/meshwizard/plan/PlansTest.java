@@ -136,8 +136,8 @@ class PlansTest {
 
         // Then
         assertThat(Plans.warnings(plan)).singleElement().asString()
-                .startsWith("Revision \"1.30.3\" is not a valid DNS label")
-                .endsWith("Try \"1-30-3\".");
+                .startsWith("revision \"1.30.3\" is not a DNS-1123 label")
+                .endsWith("(e.g. 1-30-3)");
     }
 
     @Test
@@ -160,5 +160,46 @@ class PlansTest {
                         : r)
                 .toList();
         return plan.withReleases(releases);
+    }
+
+    @Test
+    void withARevisionIstiodIsASecondReleaseNamedAfterItAndTheOtherReleasesKeepTheirNames() {
+        InstallPlan plan = Plans.forProfile(Profile.DEMO, REPO, "1.30.3");
+
+        InstallPlan revised = plan.withRevision(" 1-30-3 ");
+
+        assertThat(revised.revision()).isEqualTo("1-30-3");
+        assertThat(revised.releases()).extracting(ChartRelease::name).containsExactly("istio-base", "istiod-1-30-3",
+                "istio-ingressgateway", "istio-egressgateway");
+        assertThat(revised.withRevision("").releases()).extracting(ChartRelease::name)
+                .containsExactlyElementsOf(plan.releases().stream().map(ChartRelease::name).toList());
+        assertThat(Plans.istiodReleaseName("canary")).isEqualTo("istiod-canary");
+    }
+
+    @Test
+    void aProfileWithoutTheGatewaySetsItAsideAndTheNextProfileWithAGatewayTakesItBackRenamedAndEdited() {
+        // Given a default plan whose gateway was renamed and edited
+        InstallPlan plan = Plans.forProfile(Profile.DEFAULT, ChartSourceSpec.helmRepo(ChartSourceSpec.ISTIO_REPO,
+                "1.30.3"), "1.30.3");
+        plan = plan.withReleases(plan.releases().stream().map(r -> r.component() == Component.GATEWAY
+                ? new ChartRelease("istio-ingress", "gateways", r.component(), "replicaCount: 3\n", r.sets())
+                : r).toList());
+
+        // When ambient is chosen
+        InstallPlan ambient = Plans.switchProfile(plan, Profile.AMBIENT);
+
+        // Then the gateway is set aside and istiod carries ambient's profile
+        assertThat(ambient.releases()).extracting(ChartRelease::component).doesNotContain(Component.GATEWAY);
+        assertThat(ambient.setAside()).extracting(ChartRelease::name).containsExactly("istio-ingress");
+        assertThat(ambient.release("istiod").orElseThrow().sets()).containsExactly("profile=ambient");
+
+        // When demo is chosen next
+        InstallPlan demo = Plans.switchProfile(ambient, Profile.DEMO);
+
+        // Then the edited gateway is its ingress gateway, the egress gateway is new, and cni and ztunnel wait aside
+        assertThat(demo.releases().get(2)).isEqualTo(new ChartRelease("istio-ingress", "gateways", Component.GATEWAY,
+                "replicaCount: 3\n", List.of("profile=demo")));
+        assertThat(demo.releases().get(3).name()).isEqualTo("istio-egressgateway");
+        assertThat(demo.setAside()).extracting(ChartRelease::name).containsExactlyInAnyOrder("istio-cni", "ztunnel");
     }
 }

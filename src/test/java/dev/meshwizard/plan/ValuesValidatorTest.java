@@ -144,4 +144,27 @@ class ValuesValidatorTest {
         assertThat(validator.validate(Component.BASE, "- a\n- b\n", Profile.DEFAULT)).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("must be a mapping"));
     }
+
+    @Test
+    void aTextOverTheYamlSizeLimitSaysSoInsteadOfASyntaxErrorAtZero() {
+        List<ValuesProblem> problems = validator.validate(Component.ISTIOD, "# " + "x".repeat(YamlText.MAX_CHARACTERS),
+                Profile.DEFAULT);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("The values text is too large:").contains("3 MiB")
+                    .doesNotContain("syntax");
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
+        });
+    }
+
+    @Test
+    void theChartsSchemaIsCheckedOnceTheTextHasNoOtherError() throws java.io.IOException {
+        ValuesSchema schema = ValuesSchema.parse(java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/charts/gateway/values.schema.json")));
+
+        assertThat(validator.validate(Component.GATEWAY, "replicaCount: many\n", Profile.DEFAULT, schema))
+                .singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("replicaCount"));
+        assertThat(validator.validate(Component.GATEWAY, "replicaCount: many\nkind: a\nkind: b\n", Profile.DEFAULT,
+                schema)).singleElement().satisfies(p -> assertThat(p.message()).contains("kind"));
+    }
 }

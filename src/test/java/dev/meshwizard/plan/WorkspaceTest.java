@@ -248,4 +248,37 @@ class WorkspaceTest {
             return files.filter(Files::isRegularFile).toList();
         }
     }
+
+    @Test
+    void aNamespaceOrRevisionKubernetesWouldRefuseIsReportedWithFileLineAndField() throws IOException {
+        // Given
+        Workspace.open(dir).save(Plans.forProfile(Profile.MINIMAL, demoPlan().source(), ""));
+        Path manifest = dir.resolve("mesh-wizard.yaml");
+        String saved = Files.readString(manifest);
+        Files.writeString(manifest, saved.replaceFirst("namespace: istio-system", "namespace: Istio_System"));
+
+        // When / Then
+        assertThatThrownBy(() -> Workspace.open(dir).load())
+                .isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining("releases[0].namespace: namespace \"Istio_System\" is not a DNS-1123 label")
+                .satisfies(e -> assertThat(((WorkspaceException) e).line()).isPositive());
+
+        Files.writeString(manifest, saved.replaceFirst("revision: .*", "revision: \"1.30.3\""));
+        assertThatThrownBy(() -> Workspace.open(dir).load())
+                .hasMessageContaining(", revision: revision \"1.30.3\" is not a DNS-1123 label");
+    }
+
+    @Test
+    void aMalformedSetItemInTheManifestIsReportedQuotingIt() throws IOException {
+        // Given
+        InstallPlan plan = Plans.forProfile(Profile.MINIMAL, demoPlan().source(), "");
+        ChartRelease istiod = plan.releases().get(1);
+        plan = plan.withReleases(List.of(plan.releases().get(0), new ChartRelease(istiod.name(), istiod.namespace(),
+                istiod.component(), istiod.valuesYaml(), List.of("pilot.env[=x"))));
+        Workspace.open(dir).save(plan);
+
+        // When / Then
+        assertThatThrownBy(() -> Workspace.open(dir).load())
+                .hasMessageContaining("releases[1].sets[0]: \"pilot.env[=x\" has a list index that is not a number");
+    }
 }

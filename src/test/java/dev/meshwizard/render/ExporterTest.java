@@ -8,11 +8,11 @@ import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.OverwriteRefusedException;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.testing.TestPlans;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -59,9 +59,9 @@ class ExporterTest {
         assertThat(Files.readString(folder.resolve("manifests/02-istiod.yaml")))
                 .startsWith("---\n# Source: istiod/templates/")
                 .contains("name: istiod-canary");
-        assertThat(names(folder)).containsExactly("README.md", "install.sh", "manifests", "uninstall.sh", "values");
+        assertThat(names(folder)).containsExactly(".mesh-wizard-export", "README.md", "install.sh", "manifests",
+                "uninstall.sh", "values");
         assertThat(Files.isExecutable(folder.resolve("install.sh"))).isTrue();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwxr-xr-x");
         assertThat(Files.readString(folder.resolve("README.md")))
                 .startsWith("# Istio 1.30.3 install, exported by Mesh Wizard")
                 .contains("| 3 | istio-ingressgateway | istio-system | gateway 1.30.3 |")
@@ -84,33 +84,55 @@ class ExporterTest {
     }
 
     @Test
-    void theInstallScriptAddsTheIstioRepositoryAndInstallsEachReleaseInOrder() throws Exception {
+    void theInstallScriptAddsTheIstioRepositoryAndInstallsEachReleaseInOrderWithNoValueOnTheCommandLine()
+            throws Exception {
         InstallPlan plan = demoPlan(REPO);
         Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
 
         List<String> calls = run(folder, "install.sh", Map.of());
 
         String common = " [-n] [istio-system] [--create-namespace] [--version] [1.30.3]";
-        String planSets = " [--set] [profile=demo] [--set] [global.platform=k3d]";
         assertThat(calls).containsExactly(
                 "kubectl [config] [current-context]",
                 "helm [repo] [add] [istio] [https://istio-release.storage.googleapis.com/charts] [--force-update]",
                 "helm [repo] [update] [istio]",
                 "helm [upgrade] [--install] [istio-base] [istio/base]" + common + " [-f] [values/istio-base.yaml]"
-                        + planSets + " [--set] [defaultRevision=canary] [--wait]",
+                        + " [-f] [values/istio-base.set.yaml] [--wait]",
                 "helm [upgrade] [--install] [istiod] [istio/istiod]" + common + " [-f] [values/istiod.yaml]"
-                        + planSets + " [--set] [revision=canary] [--set] [pilot.env.EXTRA=a\\,b] [--wait]",
+                        + " [-f] [values/istiod.set.yaml] [--wait]",
                 "helm [upgrade] [--install] [istio-ingressgateway] [istio/gateway]" + common
-                        + " [-f] [values/istio-ingressgateway.yaml]" + planSets + " [--set] [revision=canary] [--wait]",
+                        + " [-f] [values/istio-ingressgateway.yaml] [-f] [values/istio-ingressgateway.set.yaml]",
+                "kubectl [rollout] [status] [deployment/istio-ingressgateway] [-n] [istio-system] [--timeout=5m]",
                 "helm [upgrade] [--install] [istio-egressgateway] [istio/gateway]" + common
-                        + " [-f] [values/istio-egressgateway.yaml]" + planSets + " [--set] [revision=canary] [--wait]",
+                        + " [-f] [values/istio-egressgateway.yaml] [-f] [values/istio-egressgateway.set.yaml]",
+                "kubectl [rollout] [status] [deployment/istio-egressgateway] [-n] [istio-system] [--timeout=5m]",
                 "helm [list] [-A] [--filter] [^(istio-base|istiod|istio-ingressgateway|istio-egressgateway)$]");
+        assertThat(Files.readString(folder.resolve("install.sh")))
+                .contains("# Not helm --wait: for a LoadBalancer Service Helm waits until it has an address");
     }
 
     @Test
-    void forChartsOnDiskTheInstallScriptNamesTheLocalChartsAndNeedsNoRepository() throws Exception {
-        Path release = TestCharts.istioReleaseFolder(temp);
-        ChartSourceSpec spec = ChartSourceSpec.istioRelease(release);
+    void thePlanValuesAndSetItemsGoToAValuesFileThatMeansWhatTheRenderMeant() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
+
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        assertThat(Files.readString(folder.resolve("values/istiod.set.yaml"))).endsWith("""
+                global:
+                  platform: k3d
+                pilot:
+                  env:
+                    EXTRA: a,b
+                profile: demo
+                revision: canary
+                """);
+        assertThat(Files.readString(folder.resolve("values/istio-base.set.yaml"))).contains("defaultRevision: canary");
+    }
+
+    @Test
+    void forChartsOnDiskTheInstallScriptNamesTheCopiedArchivesAndNeedsNoRepository() throws Exception {
+        Path archives = TestCharts.archivesFolder(temp.resolve("archives"));
+        ChartSourceSpec spec = ChartSourceSpec.chartsFolder(archives);
         InstallPlan plan = TestPlans.plan(Profile.MINIMAL, spec);
         RenderedManifests manifests = renderer.render(plan, ChartSource.open(spec));
         Path folder = Exporter.export(plan, manifests, temp.resolve("export"));
@@ -118,10 +140,73 @@ class ExporterTest {
         List<String> calls = run(folder, "install.sh", Map.of());
 
         assertThat(calls).noneMatch(call -> call.contains("[repo]") || call.contains("--version"));
-        assertThat(calls).contains("helm [upgrade] [--install] [istiod] [" + release.toAbsolutePath()
-                + "/manifests/charts/istio-control/istio-discovery] [-n] [istio-system] [--create-namespace]"
-                + " [-f] [values/istiod.yaml] [--wait]");
-        assertThat(Files.readString(folder.resolve("README.md"))).contains("paths on the machine that exported");
+        assertThat(calls).contains("helm [upgrade] [--install] [istiod] [charts/istiod-1.30.3.tgz] [-n] [istio-system]"
+                + " [--create-namespace] [-f] [values/istiod.yaml] [--wait]");
+        assertThat(folder.resolve("values/istiod.set.yaml")).as("no plan values, no file").doesNotExist();
+        assertThat(folder.resolve("charts/istiod-1.30.3.tgz")).hasSameBinaryContentAs(
+                archives.resolve("istiod-1.30.3.tgz"));
+        assertThat(Files.readString(folder.resolve("README.md"))).contains("copied into `charts/`");
+    }
+
+    @Test
+    void anExportFromAReleaseFolderMovedElsewhereInstallsFromItsOwnChartsFromAnyDirectory() throws Exception {
+        // Given an export of charts from an Istio release folder, with a --set item
+        Path release = TestCharts.istioReleaseFolder(temp.resolve("machine-a"));
+        ChartSourceSpec spec = ChartSourceSpec.istioRelease(release);
+        List<ChartRelease> releases = new ArrayList<>(TestPlans.releases(Profile.DEFAULT));
+        releases.set(1, new ChartRelease("istiod", "istio-system", Component.ISTIOD, "",
+                List.of("pilot.env.TOKEN=s3cr3t")));
+        InstallPlan plan = TestPlans.plan("default", "", "", spec, releases);
+        Path exported = Exporter.export(plan, renderer.render(plan, ChartSource.open(spec)),
+                temp.resolve("machine-a/export"));
+
+        // When the folder is moved, the release folder is gone, and both scripts run from another directory
+        Path moved = Files.move(exported, Files.createDirectories(temp.resolve("machine-b")).resolve("istio"));
+        deleteTree(temp.resolve("machine-a"));
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        List<String> calls = new ArrayList<>(run(moved, "install.sh", Map.of(), elsewhere));
+        List<String> directories = Files.readAllLines(temp.resolve("calls.log.cwd"));
+        calls.addAll(run(moved, "uninstall.sh", Map.of(), elsewhere));
+
+        // Then every chart is an archive inside the moved folder, named relative to it, and no value or path of the
+        // exporting machine is on a command line or in the scripts and README
+        List<String> installs = calls.stream().filter(c -> c.startsWith("helm [upgrade] [--install]")).toList();
+        assertThat(installs).hasSize(3).allSatisfy(call -> {
+            String chart = call.split(" ")[4].replaceAll("[\\[\\]]", "");
+            assertThat(chart).startsWith("charts/").endsWith("-1.30.3.tgz");
+            assertThat(moved.resolve(chart)).isRegularFile();
+        });
+        assertThat(directories).containsOnly(moved.toString());
+        assertThat(calls).noneMatch(call -> call.contains("--set") || call.contains("s3cr3t")
+                || call.contains(temp.toString()));
+        for (String file : List.of("install.sh", "uninstall.sh", "README.md")) {
+            assertThat(Files.readString(moved.resolve(file))).doesNotContain(temp.toString()).doesNotContain("s3cr3t");
+        }
+        assertThat(Files.readString(moved.resolve("values/istiod.set.yaml"))).contains("TOKEN: s3cr3t");
+    }
+
+    @Test
+    void theReadmeNamesTheIstioVersionAndTheImagesItPulls() throws Exception {
+        InstallPlan plan = TestPlans.plan(Profile.DEFAULT, REPO);
+
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        assertThat(Files.readString(folder.resolve("README.md")))
+                .startsWith("# Istio 1.30.3 install")
+                .contains("## Images it pulls\n\n- `docker.io/istio/pilot:1.30.3`\n")
+                .doesNotContain("Not pinned");
+    }
+
+    @Test
+    void valuesThatLookSecretAreNamedWithTheFileTheyGoTo() {
+        InstallPlan plan = TestPlans.plan("default", "", "", REPO, List.of(
+                TestPlans.release(Component.ISTIOD, "pilot:\n  cacerts:\n    ca-key.pem: k\n  replicaCount: 2\n"),
+                new ChartRelease("istio-ingressgateway", "istio-system", Component.GATEWAY, "",
+                        List.of("env.DB_PASSWORD=x", "replicaCount=2"))));
+
+        assertThat(Exporter.secretLookingValues(plan)).containsExactly(
+                "values/istiod.yaml: pilot.cacerts.ca-key.pem",
+                "values/istio-ingressgateway.set.yaml: env.DB_PASSWORD");
     }
 
     @Test
@@ -175,22 +260,121 @@ class ExporterTest {
     }
 
     @Test
-    void aFolderWithOtherFilesIsNotReplacedButAnEarlierExportIs() throws Exception {
+    void everyExportedFileAndFolderIsReadableByTheOwnerOnly() throws Exception {
         InstallPlan plan = demoPlan(REPO);
-        RenderedManifests manifests = renderer.render(plan, charts);
+
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.toList()) {
+                String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+                assertThat(permissions).as(folder.relativize(path).toString()).endsWith("------");
+            }
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("install.sh"))))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("values/istiod.yaml"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aFolderWithOtherFilesIsRefusedListingThemAndLeftAsItWas() throws Exception {
+        InstallPlan plan = demoPlan(REPO);
         Path other = Files.createDirectories(temp.resolve("other"));
         Files.writeString(other.resolve("notes.txt"), "mine");
 
-        assertThatThrownBy(() -> Exporter.export(plan, manifests, other))
-                .isInstanceOf(FileAlreadyExistsException.class)
-                .hasMessageContaining("not an earlier export");
+        assertThatThrownBy(() -> Exporter.export(plan, renderer.render(plan, charts), other))
+                .isInstanceOfSatisfying(OverwriteRefusedException.class,
+                        e -> assertThat(e.conflicts()).containsExactly("notes.txt"));
+
+        assertThat(names(other)).containsExactly("notes.txt");
+        assertThat(names(temp)).containsExactly("other");
+    }
+
+    @Test
+    void anUnchangedEarlierExportIsReplacedAndWhatItNoLongerHoldsRemoved() throws Exception {
+        // Given an export of the demo plan, untouched since
+        InstallPlan demo = demoPlan(REPO);
+        Path export = Exporter.export(demo, renderer.render(demo, charts), temp.resolve("export"));
+
+        // When the minimal plan is exported into it
+        InstallPlan minimal = TestPlans.plan(Profile.MINIMAL, REPO);
+        Exporter.export(minimal, renderer.render(minimal, charts), export);
+
+        // Then only the minimal plan's files are there
+        assertThat(names(export.resolve("values"))).containsExactly("istio-base.yaml", "istiod.yaml");
+        assertThat(Files.readString(export.resolve("install.sh"))).doesNotContain("ingressgateway");
+        assertThat(Files.readString(export.resolve(".mesh-wizard-export")))
+                .contains("  values/istiod.yaml\n").doesNotContain("ingressgateway");
+    }
+
+    @Test
+    void userFilesFoldersAndEditsInAnEarlierExportMakeItRefuseAndChangeNothing() throws Exception {
+        // Given an earlier export with a note, a folder and an edited script added by the user
+        InstallPlan plan = demoPlan(REPO);
+        RenderedManifests manifests = renderer.render(plan, charts);
         Path export = Exporter.export(plan, manifests, temp.resolve("export"));
-        Files.writeString(export.resolve("values/stale.yaml"), "old");
+        Files.writeString(export.resolve("NOTES.md"), "my notes");
+        Files.createDirectories(export.resolve("my-overlays")).resolve("a.yaml").toFile().createNewFile();
+        String edited = Files.readString(export.resolve("install.sh")) + "echo mine\n";
+        Files.writeString(export.resolve("install.sh"), edited);
+        String manifest = Files.readString(export.resolve(".mesh-wizard-export"));
+
+        // When it is exported again
+        // Then it refuses, naming each, and nothing changed
+        assertThatThrownBy(() -> Exporter.export(plan, manifests, export))
+                .isInstanceOfSatisfying(OverwriteRefusedException.class, e -> assertThat(e.conflicts())
+                        .containsExactly("NOTES.md", "install.sh", "my-overlays/"));
+        assertThat(Files.readString(export.resolve("install.sh"))).isEqualTo(edited);
+        assertThat(Files.readString(export.resolve(".mesh-wizard-export"))).isEqualTo(manifest);
+        assertThat(export.resolve("NOTES.md")).hasContent("my notes");
+    }
+
+    @Test
+    void forcedTheExportReplacesItsOwnFilesAndNeverDeletesTheUsers() throws Exception {
+        // Given an earlier export of the demo plan with a user's note and an edited values file
+        InstallPlan demo = demoPlan(REPO);
+        Path export = Exporter.export(demo, renderer.render(demo, charts), temp.resolve("export"));
+        Files.writeString(export.resolve("NOTES.md"), "my notes");
+        Files.writeString(export.resolve("values/istio-egressgateway.yaml"), "replicaCount: 3\n");
+        Files.writeString(export.resolve("install.sh"), "echo edited\n");
+
+        // When the minimal plan is exported into it with force
+        InstallPlan minimal = TestPlans.plan(Profile.MINIMAL, REPO);
+        Exporter.export(minimal, renderer.render(minimal, charts), Map.of(), export, true);
+
+        // Then the export's files are replaced, the user's note and edited file stay, the unchanged stale ones go
+        assertThat(Files.readString(export.resolve("install.sh"))).contains("helm upgrade --install istiod");
+        assertThat(export.resolve("NOTES.md")).hasContent("my notes");
+        assertThat(export.resolve("values/istio-egressgateway.yaml")).hasContent("replicaCount: 3");
+        assertThat(export.resolve("values/istio-ingressgateway.yaml")).doesNotExist();
+    }
+
+    @Test
+    void anExportInterruptedHalfwayIsStillTheExportsOwnFolder() throws Exception {
+        // Given an export whose manifest accepts both the old and new content of a file, as during a re-export
+        InstallPlan plan = demoPlan(REPO);
+        RenderedManifests manifests = renderer.render(plan, charts);
+        Path export = Exporter.export(plan, manifests, temp.resolve("export"));
+        Path manifest = export.resolve(".mesh-wizard-export");
+        String text = Files.readString(manifest);
+        Files.writeString(export.resolve("values/istiod.yaml"), "half: done\n");
+        Files.writeString(manifest, text + ExportFolder.sha256("half: done\n".getBytes()) + "  values/istiod.yaml\n");
+
+        // When it is exported again, then that is no conflict
         Exporter.export(plan, manifests, export);
 
-        assertThat(Files.readString(other.resolve("notes.txt"))).isEqualTo("mine");
-        assertThat(export.resolve("values/stale.yaml")).doesNotExist();
-        assertThat(names(temp)).containsExactly("export", "other");
+        assertThat(export.resolve("values/istiod.yaml")).isEmptyFile();
+    }
+
+    @Test
+    void aReleaseNameThatWouldWriteOutsideTheFolderIsRefused() throws Exception {
+        ChartRelease escaping = new ChartRelease("../../escaped", "istio-system", Component.BASE, "", List.of());
+        InstallPlan plan = TestPlans.plan("default", "", "", REPO, List.of(escaping));
+
+        assertThatThrownBy(() -> Exporter.export(plan, new RenderObjectsStub(escaping).manifests(),
+                temp.resolve("a/export"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(names(temp)).isEmpty();
     }
 
     @Test
@@ -212,9 +396,17 @@ class ExporterTest {
 
     /** Runs a script with stand-ins for helm and kubectl that record their arguments, one call a line. */
     private List<String> run(Path folder, String script, Map<String, String> env) throws Exception {
+        return run(folder, script, env, temp);
+    }
+
+    /** Runs a script from {@code workingDirectory}; each call's working directory goes to calls.log.cwd. */
+    private List<String> run(Path folder, String script, Map<String, String> env, Path workingDirectory)
+            throws Exception {
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Path log = temp.resolve("calls.log");
-        String record = "#!/usr/bin/env bash\nprintf '%s' \"$(basename \"$0\")\" >> \"$CALLS\"\n"
+        Files.deleteIfExists(log);
+        String record = "#!/usr/bin/env bash\necho \"$PWD\" >> \"$CALLS.cwd\"\n"
+                + "printf '%s' \"$(basename \"$0\")\" >> \"$CALLS\"\n"
                 + "for a in \"$@\"; do printf ' [%s]' \"$a\" >> \"$CALLS\"; done\necho >> \"$CALLS\"\n";
         Files.writeString(bin.resolve("helm"), record);
         Files.writeString(bin.resolve("kubectl"), record + """
@@ -227,7 +419,7 @@ class ExporterTest {
         bin.resolve("helm").toFile().setExecutable(true);
         bin.resolve("kubectl").toFile().setExecutable(true);
         ProcessBuilder builder = new ProcessBuilder("bash", folder.resolve(script).toString())
-                .directory(temp.toFile()).redirectErrorStream(true);
+                .directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put("CALLS", log.toString());
         builder.environment().putAll(env);
@@ -236,6 +428,14 @@ class ExporterTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return Files.readAllLines(log);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static List<String> names(Path folder) {

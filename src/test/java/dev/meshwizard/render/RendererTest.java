@@ -246,22 +246,36 @@ class RendererTest {
     }
 
     @Test
-    void aRevisionNamesTheControlPlaneAfterItAndPointsTheDefaultValidatorAtIt() throws Exception {
-        InstallPlan plan = TestPlans.plan("default", "", "1-30-3", CHARTS, TestPlans.releases(Profile.DEFAULT));
+    void aRevisionNamesTheControlPlaneAndItsReleaseAfterItAndLeavesTheDefaultValidatorWhereItWas() throws Exception {
+        InstallPlan plan = TestPlans.plan(Profile.DEFAULT, CHARTS).withRevision("1-30-3");
 
         RenderedManifests manifests = renderer.render(plan, charts);
 
-        RenderedRelease istiod = manifests.release("istiod").orElseThrow();
+        assertThat(manifests.release("istiod")).isEmpty();
+        RenderedRelease istiod = manifests.release("istiod-1-30-3").orElseThrow();
         assertThat(istiod.find("Deployment", "istiod-1-30-3")).isPresent();
         assertThat(istiod.find("Service", "istiod-1-30-3")).isPresent();
         assertThat(istiod.find("ConfigMap", "istio-1-30-3")).isPresent();
         assertThat(istiod.find("MutatingWebhookConfiguration", "istio-sidecar-injector-1-30-3")).isPresent();
         JsonNode validator = tree(manifests.release("istio-base").orElseThrow()
                 .find("ValidatingWebhookConfiguration", "istiod-default-validator").orElseThrow());
-        assertThat(validator.at("/webhooks/0/clientConfig/service/name").asText()).isEqualTo("istiod-1-30-3");
+        assertThat(validator.at("/webhooks/0/clientConfig/service/name").asText()).isEqualTo("istiod");
         JsonNode gateway = tree(manifests.release("istio-ingressgateway").orElseThrow()
                 .find("Deployment", "istio-ingressgateway").orElseThrow());
         assertThat(gateway.at("/spec/template/metadata/labels/istio.io~1rev").asText()).isEqualTo("1-30-3");
+    }
+
+    @Test
+    void makingARevisionTheDefaultIsTheBaseChartsDefaultRevisionValue() throws Exception {
+        InstallPlan revised = TestPlans.plan(Profile.DEFAULT, CHARTS).withRevision("1-30-3");
+        List<ChartRelease> releases = new java.util.ArrayList<>(revised.releases());
+        releases.set(0, releases.get(0).withValues("defaultRevision: 1-30-3\n"));
+
+        RenderedManifests manifests = renderer.render(revised.withReleases(releases), charts);
+
+        JsonNode validator = tree(manifests.release("istio-base").orElseThrow()
+                .find("ValidatingWebhookConfiguration", "istiod-default-validator").orElseThrow());
+        assertThat(validator.at("/webhooks/0/clientConfig/service/name").asText()).isEqualTo("istiod-1-30-3");
     }
 
     @Test

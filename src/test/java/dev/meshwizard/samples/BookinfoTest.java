@@ -64,11 +64,11 @@ class BookinfoTest {
     }
 
     @Test
-    void theDefaultImagesComeFromIstiosRegistryWithTag1203() {
+    void theDefaultImagesComeFromIstiosReleaseRegistryWithTag1203() {
         Bookinfo bookinfo = new Bookinfo(null, "", null);
 
         assertThat(deployment(bookinfo, "reviews-v2").getSpec().getTemplate().getSpec().getContainers().get(0)
-                .getImage()).isEqualTo("docker.io/istio/examples-bookinfo-reviews-v2:1.20.3");
+                .getImage()).isEqualTo("registry.istio.io/release/examples-bookinfo-reviews-v2:1.20.3");
         assertThat(bookinfo.namespace()).isEqualTo("default");
     }
 
@@ -88,16 +88,63 @@ class BookinfoTest {
     }
 
     @Test
-    void curlSleepsSoThatRequestsCanBeSentFromInsideItsPod() {
+    void curlIsAsIstioShipsItSleepingWithAPinnedImageAndNoExtraLabelsOrPorts() {
         List<HasMetadata> objects = new Curl("tools").objects();
 
         assertThat(objects).extracting(HasMetadata::getKind, o -> o.getMetadata().getName()).containsExactly(
                 tuple("ServiceAccount", "curl"), tuple("Service", "curl"), tuple("Deployment", "curl"));
-        assertThat(((Service) objects.get(1)).getSpec().getPorts().get(0).getPort()).isEqualTo(80);
-        var pod = ((Deployment) objects.get(2)).getSpec().getTemplate().getSpec();
+        assertThat(objects.get(0).getMetadata().getLabels()).isNullOrEmpty();
+        ServicePort port = ((Service) objects.get(1)).getSpec().getPorts().get(0);
+        assertThat(port.getPort()).isEqualTo(80);
+        assertThat(port.getTargetPort()).isNull();
+        Deployment deployment = (Deployment) objects.get(2);
+        assertThat(deployment.getMetadata().getLabels()).isNullOrEmpty();
+        assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(Map.of("app", "curl"));
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).isEqualTo(Map.of("app", "curl"));
+        var pod = deployment.getSpec().getTemplate().getSpec();
         assertThat(pod.getServiceAccountName()).isEqualTo("curl");
-        assertThat(pod.getContainers().get(0).getImage()).isEqualTo("curlimages/curl");
-        assertThat(pod.getContainers().get(0).getCommand()).contains("/bin/sleep");
+        assertThat(pod.getTerminationGracePeriodSeconds()).isZero();
+        assertThat(pod.getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getImage()).matches("curlimages/curl:\\d+\\.\\d+\\.\\d+");
+            assertThat(c.getCommand()).containsExactly("/bin/sleep", "infinity");
+            assertThat(c.getPorts()).isNullOrEmpty();
+            assertThat(c.getVolumeMounts()).singleElement().satisfies(m -> assertThat(m.getMountPath())
+                    .isEqualTo("/etc/curl/tls"));
+        });
+        assertThat(pod.getVolumes()).singleElement().satisfies(v -> {
+            assertThat(v.getSecret().getSecretName()).isEqualTo("curl-secret");
+            assertThat(v.getSecret().getOptional()).isTrue();
+        });
+    }
+
+    @Test
+    void reviewsLogsToTmpAndHasWritableTmpAndServerOutputSoItRunsWithAReadOnlyRootFileSystem() {
+        for (String version : List.of("v1", "v2", "v3")) {
+            var pod = deployment(Bookinfo.in("default"), "reviews-" + version).getSpec().getTemplate().getSpec();
+
+            assertThat(pod.getContainers().get(0).getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
+                    .containsExactly("LOG_DIR=/tmp/logs");
+            assertThat(pod.getContainers().get(0).getVolumeMounts()).extracting(m -> m.getName() + ":"
+                    + m.getMountPath()).containsExactly("tmp:/tmp", "wlp-output:/opt/ibm/wlp/output");
+            assertThat(pod.getVolumes()).allSatisfy(v -> assertThat(v.getEmptyDir()).isNotNull())
+                    .extracting(v -> v.getName()).containsExactlyInAnyOrder("tmp", "wlp-output");
+        }
+    }
+
+    @Test
+    void productpageIsScrapedByPrometheusAndHasAWritableTmp() {
+        var template = deployment(Bookinfo.in("default"), "productpage-v1").getSpec().getTemplate();
+
+        assertThat(template.getMetadata().getAnnotations()).isEqualTo(Map.of("prometheus.io/scrape", "true",
+                "prometheus.io/port", "9080", "prometheus.io/path", "/metrics"));
+        assertThat(template.getSpec().getContainers().get(0).getVolumeMounts()).extracting(m -> m.getName() + ":"
+                + m.getMountPath()).containsExactly("tmp:/tmp");
+        assertThat(template.getSpec().getVolumes()).singleElement().satisfies(v -> {
+            assertThat(v.getName()).isEqualTo("tmp");
+            assertThat(v.getEmptyDir()).isNotNull();
+        });
+        assertThat(deployment(Bookinfo.in("default"), "details-v1").getSpec().getTemplate().getSpec().getVolumes())
+                .isNullOrEmpty();
     }
 
     private static Deployment deployment(Bookinfo bookinfo, String name) {

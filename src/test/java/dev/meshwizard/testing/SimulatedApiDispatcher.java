@@ -58,6 +58,11 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final Admission admission;
     private final Lifecycle lifecycle;
     private final WatchHistory watches = new WatchHistory();
+    private final HeldRequests held = new HeldRequests();
+
+    HeldRequests.Hold hold(String method, String pathRegex) {
+        return held.hold(method, pathRegex);
+    }
 
     SimulatedApiDispatcher(KubernetesCrudDispatcher crud, ApiCatalog catalog, VersionInfo version,
                            Supplier<String> serverAddress) {
@@ -76,6 +81,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
+        held.pass(request.getMethod(), path);
         Integer refusal = refusals.get(path);
         if (refusal != null) {
             String resource = path.substring(path.lastIndexOf('/') + 1);

@@ -317,6 +317,14 @@ public final class SimulatedCluster implements AutoCloseable {
         dispatcher.podPort(namespace, pod, port, target);
     }
 
+    /**
+     * Keeps requests with {@code method} whose path matches {@code pathRegex} waiting until the hold is released,
+     * e.g. {@code hold("POST", "/apis/apps/v1/namespaces/istio-system/deployments")} to catch Helm mid-install.
+     */
+    public HeldRequests.Hold hold(String method, String pathRegex) {
+        return dispatcher.hold(method, pathRegex);
+    }
+
     /** Undoes {@link #refuse}. */
     public void allow(String path) {
         dispatcher.allow(path);

@@ -25,7 +25,10 @@ public final class Analyzer {
         return List.of(new DestinationHostCheck(), new SubsetDefinedCheck(), new SubsetPodsCheck(),
                 new GatewaySelectorCheck(), new GatewayPortCheck(), new GatewayHostCheck(), new RouteWeightCheck(),
                 new ShadowedRouteCheck(), new PortNamingCheck(), new NamespaceInjectionCheck(), new SidecarCheck(),
-                new InjectionLabelsCheck());
+                new InjectionLabelsCheck(), new DestinationPortCheck(), new GatewayReferenceCheck(),
+                new DuplicateMatchCheck(), new ConflictingMeshHostsCheck(), new DestinationRuleTlsCheck(),
+                new GatewayCredentialCheck(), new GatewayTlsCheck(), new DuplicateCertificateCheck(),
+                new ConflictingGatewaysCheck(), new JwtClaimRouteCheck(), new ProxyImageCheck(), new ImageAutoCheck());
     }
 
     public List<Check> checks() {

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * MW0106: a VirtualService bound to a Gateway has a host that none of the Gateway's servers accepts, so the
- * gateway never routes it. Gateway hosts may be {@code *}, {@code *.domain}, {@code host}, and each may be
- * prefixed by {@code namespace/} ({@code ./} for the Gateway's namespace, an asterisk for any).
+ * MW0106 (istioctl IST0132): a VirtualService is bound to a Gateway none of whose servers accepts any of its
+ * hosts, so that gateway never routes it. Each bound Gateway is checked on its own; a Gateway that does not exist
+ * accepts nothing (MW0114 says it is missing). Server hosts may be {@code *}, {@code *.domain} or {@code host},
+ * each optionally prefixed by {@code namespace/} ({@code ./} for the Gateway's namespace, {@code *} for any):
+ * a host with another namespace's prefix does not accept this VirtualService's hosts.
  */
 public final class GatewayHostCheck implements Check {
 
@@ -20,90 +22,68 @@ public final class GatewayHostCheck implements Check {
     }
 
     @Override
+    public IstioMessage istio() {
+        return IstioMessage.VIRTUAL_SERVICE_HOST_NOT_FOUND_IN_GATEWAY;
+    }
+
+    @Override
     public List<Finding> run(MeshSnapshot snapshot) {
         List<Finding> findings = new ArrayList<>();
         for (VirtualService virtualService : snapshot.virtualServices()) {
-            if (virtualService.getSpec() == null || virtualService.getSpec().getGateways() == null
-                    || virtualService.getSpec().getHosts() == null) {
+            if (virtualService.getSpec() == null || virtualService.getSpec().getGateways() == null) {
                 continue;
             }
             String namespace = MeshSnapshot.namespace(virtualService);
-            for (String reference : virtualService.getSpec().getGateways()) {
-                Optional<Gateway> gateway = find(snapshot, reference, namespace);
-                if (gateway.isEmpty()) {
+            List<String> hosts = virtualService.getSpec().getHosts() == null ? List.of()
+                    : virtualService.getSpec().getHosts();
+            List<String> references = virtualService.getSpec().getGateways();
+            for (int i = 0; i < references.size(); i++) {
+                String reference = references.get(i);
+                if ("mesh".equals(reference)) {
                     continue;
                 }
-                List<String> hosts = virtualService.getSpec().getHosts();
-                for (int i = 0; i < hosts.size(); i++) {
-                    if (!accepted(gateway.get(), hosts.get(i), namespace)) {
-                        findings.add(finding(Severity.ERROR, virtualService, "spec.hosts[" + i + "]",
-                                "host " + hosts.get(i) + " is not among the hosts of Gateway " + reference + " ("
-                                        + String.join(", ", gatewayHosts(gateway.get()))
-                                        + "), so the gateway does not route it",
-                                "Add " + hosts.get(i) + " to the Gateway's server hosts, or use one of its hosts"));
-                    }
+                Optional<Gateway> gateway = Gateways.find(snapshot, reference, namespace);
+                List<String> accepted = gateway.map(g -> acceptedHosts(g, namespace)).orElse(List.of());
+                if (hosts.stream().anyMatch(h -> accepted.stream().anyMatch(a -> Gateways.overlap(a, h)))) {
+                    continue;
+                }
+                if (gateway.isEmpty()) {
+                    findings.add(finding(Severity.WARNING, virtualService, "spec.gateways[" + i + "]",
+                            "Gateway " + reference + " does not exist, so no gateway serves the hosts "
+                                    + String.join(", ", hosts),
+                            "Create the Gateway, or bind the VirtualService to an existing one"));
+                } else {
+                    findings.add(finding(Severity.ERROR, virtualService, "spec.gateways[" + i + "]",
+                            "none of the hosts " + String.join(", ", hosts) + " is among the hosts Gateway "
+                                    + reference + " accepts for namespace " + namespace + " ("
+                                    + (accepted.isEmpty() ? "none" : String.join(", ", accepted))
+                                    + "), so the gateway does not route them",
+                            "Add the host to the Gateway's server hosts (with namespace " + namespace
+                                    + "/ or */ if it has a namespace prefix), or use one of its hosts"));
                 }
             }
         }
         return findings;
     }
 
-    static Optional<Gateway> find(MeshSnapshot snapshot, String reference, String namespace) {
-        if ("mesh".equals(reference)) {
-            return Optional.empty();
-        }
-        int slash = reference.indexOf('/');
-        String gatewayNamespace = slash < 0 ? namespace : reference.substring(0, slash);
-        String name = slash < 0 ? reference : reference.substring(slash + 1);
-        return snapshot.gateways().stream()
-                .filter(g -> g.getMetadata().getName().equals(name)
-                        && MeshSnapshot.namespace(g).equals(gatewayNamespace))
-                .findFirst();
-    }
-
-    private static List<String> gatewayHosts(Gateway gateway) {
-        List<String> hosts = new ArrayList<>();
-        for (Server server : servers(gateway)) {
-            if (server.getHosts() != null) {
-                hosts.addAll(server.getHosts());
-            }
-        }
-        return hosts;
-    }
-
-    private static List<Server> servers(Gateway gateway) {
-        return gateway.getSpec() == null || gateway.getSpec().getServers() == null ? List.of()
-                : gateway.getSpec().getServers();
-    }
-
-    static boolean accepted(Gateway gateway, String host, String virtualServiceNamespace) {
+    /** The hosts a Gateway's servers accept for VirtualServices of a namespace, without namespace prefixes. */
+    static List<String> acceptedHosts(Gateway gateway, String virtualServiceNamespace) {
         String gatewayNamespace = MeshSnapshot.namespace(gateway);
-        for (String entry : gatewayHosts(gateway)) {
-            int slash = entry.indexOf('/');
-            String namespace = slash < 0 ? "*" : entry.substring(0, slash);
-            String pattern = slash < 0 ? entry : entry.substring(slash + 1);
-            boolean namespaceOk = "*".equals(namespace) || (".".equals(namespace)
-                    ? gatewayNamespace.equals(virtualServiceNamespace) : namespace.equals(virtualServiceNamespace));
-            if (namespaceOk && hostMatches(pattern, host)) {
-                return true;
+        List<String> accepted = new ArrayList<>();
+        for (Server server : Gateways.servers(gateway)) {
+            if (server.getHosts() == null) {
+                continue;
+            }
+            for (String entry : server.getHosts()) {
+                int slash = entry.indexOf('/');
+                String prefix = slash < 0 ? "*" : entry.substring(0, slash);
+                String host = entry.substring(slash + 1);
+                String hostNamespace = ".".equals(prefix) ? gatewayNamespace : prefix;
+                if ("*".equals(hostNamespace) || hostNamespace.equals(virtualServiceNamespace)) {
+                    accepted.add(host);
+                }
             }
         }
-        return false;
-    }
-
-    private static boolean hostMatches(String pattern, String host) {
-        if ("*".equals(pattern) || "*".equals(host) || pattern.equalsIgnoreCase(host)) {
-            return true;
-        }
-        if (pattern.startsWith("*.")) {
-            String suffix = pattern.substring(1).toLowerCase();
-            String candidate = host.startsWith("*.") ? host.substring(1) : host;
-            return candidate.toLowerCase().endsWith(suffix)
-                    && (host.startsWith("*.") || candidate.length() > suffix.length());
-        }
-        if (host.startsWith("*.")) {
-            return pattern.toLowerCase().endsWith(host.substring(1).toLowerCase());
-        }
-        return false;
+        return accepted;
     }
 }

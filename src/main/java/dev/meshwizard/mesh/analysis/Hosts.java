@@ -1,7 +1,5 @@
 package dev.meshwizard.mesh.analysis;
 
-import io.fabric8.istio.api.networking.v1.DestinationRule;
-import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.Optional;
@@ -46,13 +44,6 @@ final class Hosts {
     /** The Service a host of a routing object names (see {@link #service(String, String)}). */
     static Optional<ServiceKey> service(String host, HasMetadata inObject) {
         return service(host, MeshSnapshot.namespace(inObject));
-    }
-
-    /** Whether two hosts, each read in its object's namespace, are the same. */
-    static boolean same(String host, VirtualService virtualService, DestinationRule rule) {
-        Optional<ServiceKey> a = service(host, virtualService);
-        Optional<ServiceKey> b = service(rule.getSpec().getHost(), rule);
-        return a.isPresent() ? a.equals(b) : b.isEmpty() && host.equals(rule.getSpec().getHost());
     }
 
     /** The Service of the snapshot with this key. */

@@ -18,7 +18,46 @@ final class Injection {
     static final String DATAPLANE_LABEL = "istio.io/dataplane-mode";
     static final String INJECT_POD_LABEL = "sidecar.istio.io/inject";
 
+    /** Namespaces istioctl leaves out of its injection checks. */
+    static final java.util.Set<String> SYSTEM_NAMESPACES = java.util.Set.of("istio-system", "kube-system",
+            "kube-public", "kube-node-lease", "local-path-storage");
+
     private Injection() {
+    }
+
+    /**
+     * Whether a namespace's labels ask for sidecars as istioctl reads them: {@code istio-injection=enabled}, or
+     * {@code istio.io/rev} without {@code istio-injection}.
+     */
+    static boolean injected(Namespace namespace) {
+        Map<String, String> labels = labels(namespace.getMetadata().getLabels());
+        String injection = labels.get(INJECTION_LABEL);
+        return labels.containsKey(REVISION_LABEL) ? injection == null : "enabled".equals(injection);
+    }
+
+    /**
+     * Whether the injector's ConfigMap ({@code istio-sidecar-injector}, its {@code values} key) among the input
+     * injects every namespace without labels ({@code sidecarInjectorWebhook.enableNamespacesByDefault}).
+     */
+    static boolean enabledByDefault(MeshSnapshot snapshot) {
+        for (var object : snapshot.others("ConfigMap")) {
+            if (!object.getMetadata().getName().startsWith("istio-sidecar-injector")) {
+                continue;
+            }
+            var values = Fields.tree(object).path("data").path("values");
+            if (!values.isTextual()) {
+                continue;
+            }
+            try {
+                var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(values.asText());
+                if (tree.path("sidecarInjectorWebhook").path("enableNamespacesByDefault").asBoolean(false)) {
+                    return true;
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // not JSON: the injector would not read it either
+            }
+        }
+        return false;
     }
 
     /** Whether a namespace's labels ask for sidecars (or put it into ambient mode). */
@@ -34,10 +73,11 @@ final class Injection {
         return "ambient".equals(labels(namespace.getMetadata().getLabels()).get(DATAPLANE_LABEL));
     }
 
-    /** Whether a pod opted out of injection by label or annotation. */
+    /** Whether a pod opted out of injection by label, or by annotation when it has no such label. */
     static boolean optedOut(Pod pod) {
-        return "false".equals(labels(pod.getMetadata().getLabels()).get(INJECT_POD_LABEL))
-                || "false".equals(labels(pod.getMetadata().getAnnotations()).get(INJECT_POD_LABEL));
+        String label = labels(pod.getMetadata().getLabels()).get(INJECT_POD_LABEL);
+        String value = label != null ? label : labels(pod.getMetadata().getAnnotations()).get(INJECT_POD_LABEL);
+        return "false".equalsIgnoreCase(value);
     }
 
     /** Whether a pod asked for injection by label. */

@@ -1,16 +1,16 @@
 package dev.meshwizard.mesh.analysis;
 
-import io.fabric8.istio.api.api.networking.v1alpha3.HTTPMatchRequest;
-import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
-import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchPrefix;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * MW0108: an http route comes after a route that matches every request (no match, or only a {@code /} prefix),
- * so it is never used: the first route that matches wins.
+ * MW0108: a rule of a VirtualService is never used, because the first rule that matches wins. As istioctl
+ * (IST0130): a rule without matches that follows another rule without matches (only the last may have none), and
+ * a rule all of whose matches repeat earlier rules' matches; for http, tcp and tls rules. Beyond istioctl (no
+ * istioctl code): an http rule with matches after a rule that matches every request (no match, or only a
+ * {@code /} prefix).
  */
 public final class ShadowedRouteCheck implements Check {
 
@@ -20,43 +20,62 @@ public final class ShadowedRouteCheck implements Check {
     }
 
     @Override
+    public IstioMessage istio() {
+        return IstioMessage.VIRTUAL_SERVICE_UNREACHABLE_RULE;
+    }
+
+    @Override
     public List<Finding> run(MeshSnapshot snapshot) {
         List<Finding> findings = new ArrayList<>();
         for (VirtualService virtualService : snapshot.virtualServices()) {
-            List<HTTPRoute> http = virtualService.getSpec() == null ? null : virtualService.getSpec().getHttp();
-            if (http == null) {
-                continue;
-            }
-            int catchAll = -1;
-            for (int i = 0; i < http.size(); i++) {
-                if (catchAll >= 0) {
-                    findings.add(finding(Severity.WARNING, virtualService, "spec.http[" + i + "]",
-                            "this rule is never used: spec.http[" + catchAll + "] before it matches every request",
-                            "Move spec.http[" + catchAll + "] to the end, or give it a narrower match"));
-                } else if (matchesEverything(http.get(i))) {
-                    catchAll = i;
+            for (List<RouteRules.Rule> rules : RouteRules.of(virtualService)) {
+                List<RouteRules.Duplicate> duplicates = RouteRules.duplicates(rules);
+                int empty = -1;
+                int catchAll = -1;
+                for (RouteRules.Rule rule : rules) {
+                    if (rule.matches().isEmpty()) {
+                        if (empty >= 0) {
+                            findings.add(finding(Severity.WARNING, virtualService, rule.path(),
+                                    "this rule is never used: " + rules.get(empty).path() + " before it has no match "
+                                            + "either, and only the last rule may have none",
+                                    "Merge the two rules (e.g. a fault and a mirror belong in one rule), or give "
+                                            + rules.get(empty).path() + " a match"));
+                        } else if (catchAll >= 0) {
+                            shadowed(findings, virtualService, rule, rules.get(catchAll));
+                        }
+                        empty = rule.index();
+                        continue;
+                    }
+                    long repeated = duplicates.stream().filter(d -> d.rule().equals(rule)).count();
+                    if (repeated == rule.matches().size()) {
+                        findings.add(finding(Severity.WARNING, virtualService, rule.path(),
+                                "this rule is never used: each of its matches repeats a match of an earlier rule",
+                                "Remove the rule, or change its matches"));
+                    } else if (catchAll >= 0 || empty >= 0) {
+                        shadowed(findings, virtualService, rule, rules.get(catchAll >= 0 ? catchAll : empty));
+                    }
+                    if (catchAll < 0 && "http".equals(rule.kind())
+                            && rule.matches().stream().anyMatch(ShadowedRouteCheck::rootPrefixOnly)) {
+                        catchAll = rule.index();
+                    }
                 }
             }
         }
         return findings;
     }
 
-    private static boolean matchesEverything(HTTPRoute route) {
-        List<HTTPMatchRequest> matches = route.getMatch();
-        return matches == null || matches.isEmpty() || matches.stream().anyMatch(ShadowedRouteCheck::catchAll);
+    private void shadowed(List<Finding> findings, VirtualService virtualService, RouteRules.Rule rule,
+                          RouteRules.Rule catchAll) {
+        findings.add(finding(IstioMessage.NONE, Severity.WARNING, virtualService, rule.path(),
+                "this rule is never used: " + catchAll.path() + " before it matches every request",
+                "Move " + catchAll.path() + " to the end, or give it a narrower match"));
     }
 
-    private static boolean catchAll(HTTPMatchRequest match) {
-        boolean uriOk = match.getUri() == null
-                || match.getUri().getMatchType() instanceof StringMatchPrefix prefix && "/".equals(prefix.getPrefix());
-        return uriOk && match.getAuthority() == null && empty(match.getGateways()) && empty(match.getHeaders())
-                && match.getMethod() == null && match.getPort() == null && empty(match.getQueryParams())
-                && match.getScheme() == null && empty(match.getSourceLabels()) && match.getSourceNamespace() == null
-                && empty(match.getWithoutHeaders());
-    }
-
-    private static boolean empty(Object value) {
-        return value == null || value instanceof List<?> list && list.isEmpty()
-                || value instanceof Map<?, ?> map && map.isEmpty();
+    private static boolean rootPrefixOnly(JsonNode match) {
+        if (match.size() != 1 || !match.has("uri")) {
+            return false;
+        }
+        JsonNode uri = match.get("uri");
+        return uri.size() == 1 && "/".equals(uri.path("prefix").asText(null));
     }
 }

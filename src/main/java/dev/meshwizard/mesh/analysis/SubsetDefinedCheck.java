@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** MW0102: a route names a subset that no DestinationRule for its host defines. */
+/**
+ * MW0102 (istioctl IST0101): a route or mirror names a subset that no DestinationRule for its host defines. Hosts
+ * are compared fully qualified, each read in its object's namespace.
+ */
 public final class SubsetDefinedCheck implements Check {
 
     @Override
@@ -16,10 +19,15 @@ public final class SubsetDefinedCheck implements Check {
     }
 
     @Override
+    public IstioMessage istio() {
+        return IstioMessage.REFERENCED_RESOURCE_NOT_FOUND;
+    }
+
+    @Override
     public List<Finding> run(MeshSnapshot snapshot) {
         List<Finding> findings = new ArrayList<>();
         for (VirtualService virtualService : snapshot.virtualServices()) {
-            for (RouteDestination route : RouteDestination.of(virtualService)) {
+            for (RouteDestination route : RouteDestination.all(virtualService)) {
                 String subset = route.destination().getSubset();
                 if (subset == null || subset.isEmpty()) {
                     continue;
@@ -44,7 +52,9 @@ public final class SubsetDefinedCheck implements Check {
     static List<DestinationRule> rulesFor(MeshSnapshot snapshot, String host, VirtualService virtualService) {
         return snapshot.destinationRules().stream()
                 .filter(rule -> rule.getSpec() != null && rule.getSpec().getHost() != null)
-                .filter(rule -> Hosts.same(host, virtualService, rule))
+                .filter(rule -> ServiceRegistry.fqdn(host, MeshSnapshot.namespace(virtualService),
+                        snapshot.mesh().clusterDomain()).equals(ServiceRegistry.fqdn(rule.getSpec().getHost(),
+                        MeshSnapshot.namespace(rule), snapshot.mesh().clusterDomain())))
                 .toList();
     }
 

@@ -1,9 +1,7 @@
 package dev.meshwizard.mesh.analysis;
 
 import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
-import io.fabric8.istio.api.networking.v1.VirtualService;
-import io.fabric8.kubernetes.api.model.Service;
-import java.util.ArrayList;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +9,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * MW0103: a route's subset selects no pods of its Service, so Envoy has no endpoint for it (503 UH). Checked only
- * where the Service's pods are known: running pods on a cluster; offline, the pod templates of Deployments that
- * the Service selects.
+ * MW0103 (istioctl IST0173, an error): a DestinationRule's subset selects no pods of its host, so Envoy has no
+ * endpoint for it and requests routed to it fail with 503 UH. Reported on the DestinationRule, subset by subset.
+ * The pods wanted carry the subset's labels and, for a Service, its selector (in its namespace); for a
+ * ServiceEntry, its workloadSelector. The pods are a cluster's pods, or offline the Pods and the pod templates of
+ * Deployments, ReplicaSets, StatefulSets and DaemonSets in the input: as istioctl does, a subset of a known host is
+ * reported offline even when the input holds none of its pods. Hosts that name nothing, and Services without a
+ * selector, are not checked.
  */
 public final class SubsetPodsCheck implements Check {
 
@@ -23,38 +25,44 @@ public final class SubsetPodsCheck implements Check {
     }
 
     @Override
+    public IstioMessage istio() {
+        return IstioMessage.DESTINATION_RULE_SUBSET_NOT_SELECT_PODS;
+    }
+
+    @Override
     public List<Finding> run(MeshSnapshot snapshot) {
-        List<Finding> findings = new ArrayList<>();
+        ServiceRegistry registry = new ServiceRegistry(snapshot);
         List<Workload> workloads = Workload.of(snapshot);
-        for (VirtualService virtualService : snapshot.virtualServices()) {
-            for (RouteDestination route : RouteDestination.of(virtualService)) {
-                String subsetName = route.destination().getSubset();
-                String host = route.destination().getHost();
-                Optional<Service> service = Hosts.service(host, virtualService).flatMap(k -> Hosts.find(snapshot, k));
-                if (subsetName == null || subsetName.isEmpty() || service.isEmpty()) {
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (DestinationRule rule : snapshot.destinationRules()) {
+            if (rule.getSpec() == null || rule.getSpec().getSubsets() == null) {
+                continue;
+            }
+            String namespace = MeshSnapshot.namespace(rule);
+            Optional<ServiceRegistry.Entry> host = registry.lookup(rule.getSpec().getHost(), namespace,
+                    rule.getSpec().getExportTo());
+            if (host.isEmpty()) {
+                continue;
+            }
+            List<Subset> subsets = rule.getSpec().getSubsets();
+            for (int i = 0; i < subsets.size(); i++) {
+                Subset subset = subsets.get(i);
+                Map<String, String> wanted = new HashMap<>(host.get().selector());
+                if (subset.getLabels() != null) {
+                    wanted.putAll(subset.getLabels());
+                }
+                boolean service = host.get().service() != null;
+                if (service && host.get().selector().isEmpty()) {
                     continue;
                 }
-                Optional<Subset> subset = SubsetDefinedCheck.subset(
-                        SubsetDefinedCheck.rulesFor(snapshot, host, virtualService), subsetName);
-                Map<String, String> selector = service.get().getSpec() == null ? null
-                        : service.get().getSpec().getSelector();
-                if (subset.isEmpty() || selector == null || selector.isEmpty()) {
-                    continue;
-                }
-                String namespace = MeshSnapshot.namespace(service.get());
-                List<Workload> ofService = workloads.stream()
-                        .filter(w -> w.namespace().equals(namespace) && w.matches(selector)).toList();
-                if (!snapshot.live() && ofService.isEmpty()) {
-                    continue;
-                }
-                Map<String, String> wanted = new HashMap<>(selector);
-                if (subset.get().getLabels() != null) {
-                    wanted.putAll(subset.get().getLabels());
-                }
-                if (ofService.stream().noneMatch(w -> w.matches(wanted))) {
-                    findings.add(finding(Severity.ERROR, virtualService, route.path() + ".subset",
-                            "subset \"" + subsetName + "\" of " + host + " selects no pods (" + labels(wanted)
-                                    + "), so requests fail with 503 UH (no healthy upstream)",
+                boolean selected = workloads.stream()
+                        .filter(w -> !service || w.namespace().equals(host.get().namespace()))
+                        .anyMatch(w -> wanted.isEmpty() || w.matches(wanted));
+                if (!selected) {
+                    findings.add(finding(Severity.ERROR, rule, "spec.subsets[" + i + "]",
+                            "subset \"" + subset.getName() + "\" of " + rule.getSpec().getHost() + " selects no pods ("
+                                    + labels(wanted) + (service ? " in namespace " + host.get().namespace() : "")
+                                    + "), so requests routed to it fail with 503 UH (no healthy upstream)",
                             "Deploy pods with labels " + labels(wanted) + ", or change the subset's labels "
                                     + "to those of running pods"));
                 }

@@ -1,12 +1,13 @@
 package dev.meshwizard.ui.app;
 
+import dev.meshwizard.plan.AtomicFiles;
+import dev.meshwizard.plan.UserFolders;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the window remembers between runs: theme, size, last kubeconfig and context, watched namespaces.
  * Stored as a properties file in the user's config folder ({@code meshwizard.config.dir}, else
- * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code ~/.config/mesh-wizard}), written atomically.
+ * {@code $XDG_CONFIG_HOME/mesh-wizard}, else {@code $HOME/.config/mesh-wizard}; see {@link UserFolders}), written
+ * atomically at each change.
  */
 public final class AppSettings {
 
@@ -49,23 +51,14 @@ public final class AppSettings {
     }
 
     static Path defaultFolder() {
-        String explicit = System.getProperty("meshwizard.config.dir");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("mesh-wizard");
+        return UserFolders.ofThisProcess().config();
     }
 
     public void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                props.store(out, "Mesh Wizard settings");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StringWriter out = new StringWriter();
+            props.store(out, "Mesh Wizard settings");
+            AtomicFiles.write(file, out.toString());
         } catch (IOException e) {
             LOG.warn("Could not save settings to {}: {}", file, e.getMessage());
         }
@@ -76,7 +69,7 @@ public final class AppSettings {
     }
 
     public void darkTheme(boolean dark) {
-        props.setProperty("theme.dark", Boolean.toString(dark));
+        put("theme.dark", Boolean.toString(dark));
     }
 
     /** x, y, width, height; empty when never saved. */
@@ -94,7 +87,7 @@ public final class AppSettings {
     }
 
     public void windowBounds(double x, double y, double width, double height) {
-        props.setProperty("window.bounds", x + "," + y + "," + width + "," + height);
+        put("window.bounds", x + "," + y + "," + width + "," + height);
     }
 
     public boolean maximized() {
@@ -102,7 +95,7 @@ public final class AppSettings {
     }
 
     public void maximized(boolean maximized) {
-        props.setProperty("window.maximized", Boolean.toString(maximized));
+        put("window.maximized", Boolean.toString(maximized));
     }
 
     /** The kubeconfig file the user opened last, when it was not the default one. */
@@ -133,14 +126,7 @@ public final class AppSettings {
     }
 
     static Path defaultWorkspace() {
-        String explicit = System.getProperty("meshwizard.config.dir");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit, "workspace");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("mesh-wizard").resolve("workspace");
+        return UserFolders.ofThisProcess().defaultWorkspace();
     }
 
     /** The folder this settings file lives in (for the list of recent workspaces). */
@@ -155,7 +141,7 @@ public final class AppSettings {
     }
 
     public void watchedNamespaces(Set<String> namespaces) {
-        props.setProperty("watch.namespaces", String.join(",", namespaces));
+        put("watch.namespaces", String.join(",", namespaces));
     }
 
     public boolean watchAllNamespaces() {
@@ -163,14 +149,44 @@ public final class AppSettings {
     }
 
     public void watchAllNamespaces(boolean all) {
-        props.setProperty("watch.all", Boolean.toString(all));
+        put("watch.all", Boolean.toString(all));
     }
 
     private void setOrRemove(String key, String value) {
         if (value == null || value.isBlank()) {
-            props.remove(key);
+            if (props.remove(key) != null) {
+                save();
+            }
         } else {
-            props.setProperty(key, value);
+            put(key, value);
         }
+    }
+
+    /** Sets a value and writes the file at once when it changed: a session that ends abruptly loses nothing. */
+    private void put(String key, String value) {
+        if (!value.equals(props.setProperty(key, value))) {
+            save();
+        }
+    }
+
+    /** Whether the user turned off the question before cluster changes for a (local) context. */
+    public boolean skipsConfirmation(String context) {
+        return contexts("confirm.skip.contexts").contains(context);
+    }
+
+    public void skipConfirmation(String context, boolean skip) {
+        Set<String> contexts = contexts("confirm.skip.contexts");
+        if (skip) {
+            contexts.add(context);
+        } else {
+            contexts.remove(context);
+        }
+        put("confirm.skip.contexts", String.join("\n", contexts));
+        save();
+    }
+
+    private Set<String> contexts(String key) {
+        return Arrays.stream(props.getProperty(key, "").split("\n")).filter(s -> !s.isBlank())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -5,6 +5,7 @@ import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.render.Renderer;
+import dev.meshwizard.ui.common.ConfirmationPolicy;
 import dev.meshwizard.ui.common.StatusBarView;
 import dev.meshwizard.ui.common.StatusBarViewModel;
 import dev.meshwizard.ui.kiali.KialiTab;
@@ -51,6 +52,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainWindow extends BorderPane {
 
+    private static final javafx.scene.input.KeyCombination UNDO = javafx.scene.input.KeyCombination.keyCombination(
+            "Ctrl+Z");
+
     private final SessionModel session;
     private final SidePanelViewModel sidePanel;
     private final ClusterStepViewModel clusterStep;
@@ -59,6 +63,7 @@ public final class MainWindow extends BorderPane {
     private final Consumer<String> browser;
     private final TabPane tabs = new TabPane();
     private final Tab wizardTab = new Tab("Wizard");
+    private final StatusBarViewModel statusBar;
     private SplitPane split;
     private ObserveStepViewModel observe;
     private KialiTab kialiTab;
@@ -72,6 +77,17 @@ public final class MainWindow extends BorderPane {
     public MainWindow(AppSettings settings, JobRunner jobs, RowBridge.Factory bridges, Consumer<Boolean> theme,
                       Consumer<String> browser) {
         setId("main-window");
+        getProperties().put(ConfirmationPolicy.KEY, new ConfirmationPolicy() {
+            @Override
+            public boolean skips(String context) {
+                return settings.skipsConfirmation(context);
+            }
+
+            @Override
+            public void skip(String context, boolean skip) {
+                settings.skipConfirmation(context, skip);
+            }
+        });
         this.jobs = jobs;
         this.browser = browser;
         session = new SessionModel(jobs);
@@ -126,7 +142,16 @@ public final class MainWindow extends BorderPane {
             }
         });
         setCenter(split);
-        setBottom(new StatusBarView(new StatusBarViewModel(jobs), session.descriptionProperty()));
+        statusBar = new StatusBarViewModel(jobs);
+        setBottom(new StatusBarView(statusBar, session.descriptionProperty()));
+
+        // Ctrl+Z undoes the last plan change unless a text field or editor takes it for its own text
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e)) {
+                planModel.undo();
+                e.consume();
+            }
+        });
 
         clusterStep.loadInitial();
         // warm the client once the window is drawn, so the warm-up does not compete with the first frame
@@ -165,6 +190,15 @@ public final class MainWindow extends BorderPane {
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;
+    }
+
+    /** Shows an error in the status line; for errors no view reported itself. */
+    public void showError(String text) {
+        statusBar.showError(text);
+    }
+
+    public PlanModel planModel() {
+        return planModel;
     }
 
     public SessionModel session() {

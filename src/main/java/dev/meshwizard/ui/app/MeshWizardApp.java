@@ -40,6 +40,7 @@ public final class MeshWizardApp extends Application {
         applyTheme(settings.darkTheme());
         window = new MainWindow(settings, jobs, RowBridge.onFxThread(), MeshWizardApp::applyTheme,
                 getHostServices()::showDocument);
+        UncaughtErrors.install(window::showError);
         Scene scene = new Scene(window, 1360, 840);
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("Mesh Wizard");

@@ -8,7 +8,11 @@ import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.plan.Workspace;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,12 +30,15 @@ public final class PlanModel {
     public static final String DEFAULT_ISTIO_VERSION = "1.28.1";
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanModel.class);
+    private static final int UNDO_LIMIT = 100;
 
     private final JobRunner jobs;
     private final ReadOnlyObjectWrapper<InstallPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper(this, "saveStatus", "");
     private final AtomicReference<InstallPlan> pendingSave = new AtomicReference<>();
     private final ReadOnlyObjectWrapper<Path> workspaceFolder = new ReadOnlyObjectWrapper<>(this, "workspace");
+    private final Deque<InstallPlan> history = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private Path workspace;
 
     public PlanModel(JobRunner jobs) {
@@ -58,13 +65,33 @@ public final class PlanModel {
         return workspaceFolder.getReadOnlyProperty();
     }
 
-    /** Publishes an edited plan and saves it when a workspace is open. */
+    /** Publishes an edited plan and saves it when a workspace is open; {@link #undo()} goes back to the one before. */
     public void publish(InstallPlan edited) {
         if (edited.equals(plan.get())) {
             return;
         }
+        history.push(plan.get());
+        if (history.size() > UNDO_LIMIT) {
+            history.removeLast();
+        }
+        canUndo.set(true);
         plan.set(edited);
         autosave();
+    }
+
+    /** Brings back the plan before the last edit (and saves it); nothing when there is none. */
+    public void undo() {
+        InstallPlan previous = history.poll();
+        canUndo.set(!history.isEmpty());
+        if (previous != null) {
+            plan.set(previous);
+            autosave();
+        }
+    }
+
+    /** True when an edit can be undone. */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
     }
 
     /**
@@ -79,6 +106,8 @@ public final class PlanModel {
             workspace = folder;
             workspaceFolder.set(folder);
             if (loaded != null) {
+                history.clear();
+                canUndo.set(false);
                 plan.set(loaded);
                 saveStatus.set("Opened " + folder);
             } else {

@@ -40,7 +40,11 @@ final class WorkspaceMenu extends MenuButton {
         open.setOnAction(e -> choose("Open a workspace folder").ifPresent(folder -> use(folder, true)));
         MenuItem saveAs = new MenuItem("Save plan to folder…");
         saveAs.setOnAction(e -> choose("Save the plan into a folder").ifPresent(folder -> use(folder, false)));
-        getItems().setAll(open, saveAs);
+        MenuItem undo = new MenuItem("Undo last plan change (Ctrl+Z)");
+        undo.setId("undo-plan");
+        undo.disableProperty().bind(planModel.canUndoProperty().not());
+        undo.setOnAction(e -> planModel.undo());
+        getItems().setAll(open, saveAs, new SeparatorMenuItem(), undo);
         if (!recentFolders.isEmpty()) {
             getItems().add(new SeparatorMenuItem());
             for (Path folder : recentFolders) {

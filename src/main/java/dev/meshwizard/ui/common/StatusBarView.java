@@ -28,6 +28,17 @@ public final class StatusBarView extends HBox {
         state.setGraphic(new FontIcon(Feather.SERVER));
         state.textProperty().bind(connection);
 
+        Label error = new Label();
+        error.setId("status-error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setTooltip(new javafx.scene.control.Tooltip("Click to dismiss"));
+        error.setOnMouseClicked(e -> model.dismissError());
+        error.setMinWidth(0);
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -43,6 +54,7 @@ public final class StatusBarView extends HBox {
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.progressProperty().isNotEqualTo(0, 0.0001));
 
-        getChildren().addAll(state, new Separator(javafx.geometry.Orientation.VERTICAL), spacer, job, progress);
+        getChildren().addAll(state, new Separator(javafx.geometry.Orientation.VERTICAL), error, spacer, job,
+                progress);
     }
 }

@@ -16,6 +16,7 @@ public final class StatusBarViewModel implements JobListener {
     private final List<JobHandle> running = new ArrayList<>();
     private final ReadOnlyStringWrapper job = new ReadOnlyStringWrapper(this, "job", "Ready");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     public StatusBarViewModel(JobRunner jobs) {
         jobs.addListener(this);
@@ -49,6 +50,20 @@ public final class StatusBarViewModel implements JobListener {
         String more = running.size() > 1 ? "  (+" + (running.size() - 1) + " more)" : "";
         job.set(handle.title() + (message == null || message.isBlank() ? "" : ": " + message) + more);
         progress.set(fraction < 0 ? -1 : fraction);
+    }
+
+    /** Shows an error no view reported itself (an uncaught exception) until dismissed. */
+    public void showError(String text) {
+        error.set(text);
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    /** The error shown, empty when none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty jobProperty() {

@@ -84,7 +84,7 @@ public final class KialiAdminViewModel {
                     busy.set(false);
                     show(found.status());
                     prometheusUrls.setAll(found.urls());
-                    if (prometheusUrl.get().isBlank()) {
+                    if (prometheusUrl.get() == null || prometheusUrl.get().isBlank()) {
                         prometheusUrl.set(!found.status().prometheusUrl().isEmpty() ? found.status().prometheusUrl()
                                 : found.urls().isEmpty() ? "" : found.urls().get(0));
                     }

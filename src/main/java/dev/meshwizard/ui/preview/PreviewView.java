@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.meshwizard.render.RenderedManifests;
 import dev.meshwizard.render.RenderedObject;
 import dev.meshwizard.render.RenderedRelease;
+import dev.meshwizard.ui.common.OverwriteDialog;
 import dev.meshwizard.ui.common.Views;
 import dev.meshwizard.ui.common.YamlEditor;
 import java.io.File;
@@ -50,6 +51,7 @@ public final class PreviewView extends VBox {
                 model.export(chosen.toPath());
             }
         });
+        OverwriteDialog.attach(this, model.overwriteQuestion());
         TextField search = new TextField();
         search.setId("preview-search");
         search.setPromptText("Search the manifests…");

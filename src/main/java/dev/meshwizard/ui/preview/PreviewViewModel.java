@@ -5,6 +5,7 @@ import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.OverwriteRefusedException;
 import dev.meshwizard.mesh.RoutingStore;
 import dev.meshwizard.render.Exporter;
 import dev.meshwizard.render.RenderException;
@@ -12,7 +13,9 @@ import dev.meshwizard.render.RenderedManifests;
 import dev.meshwizard.render.RenderedObject;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
+import dev.meshwizard.ui.common.OverwriteQuestion;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
@@ -46,6 +49,7 @@ public final class PreviewViewModel {
     private final ObjectProperty<RenderedObject> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper selectedYaml = new ReadOnlyStringWrapper(this, "selectedYaml", "");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final OverwriteQuestion overwrite = new OverwriteQuestion();
     private long generation;
     private ChartSource charts;
 
@@ -95,8 +99,13 @@ public final class PreviewViewModel {
         }).runWith(jobs);
     }
 
-    /** Writes the export folder in the background. */
+    /** Writes the export folder in the background; asks before writing over what the user made there. */
     public void export(Path folder) {
+        export(folder, false);
+    }
+
+    /** Writes the export folder; with {@code force}, also where the user added or edited files. */
+    public void export(Path folder, boolean force) {
         RenderedManifests current = manifests.get();
         if (current == null) {
             return;
@@ -104,12 +113,28 @@ public final class PreviewViewModel {
         InstallPlan plan = planModel.plan();
         Path workspace = planModel.workspaceProperty().get();
         Job.of("Exporting to " + folder.getFileName(), () -> Exporter.export(plan, current,
-                        workspace == null ? java.util.Map.of() : RoutingStore.files(workspace), folder))
-                .onSuccess(written -> status.set("Exported to " + written + " (install.sh, uninstall.sh, values/, "
-                        + "manifests/" + (java.nio.file.Files.isDirectory(written.resolve(RoutingStore.FOLDER))
-                        ? ", routing/" : "") + ")"))
-                .onFailure(e -> error.set("Export to " + folder + " failed: " + e.getMessage()))
+                        workspace == null ? java.util.Map.of() : RoutingStore.files(workspace), folder, force))
+                .onSuccess(written -> {
+                    status.set("Exported to " + written + " (install.sh, uninstall.sh, values/, "
+                            + "manifests/" + (java.nio.file.Files.isDirectory(written.resolve(RoutingStore.FOLDER))
+                            ? ", routing/" : "") + ")");
+                    List<String> secret = Exporter.secretLookingValues(plan);
+                    error.set(secret.isEmpty() ? "" : "Values that look secret were written, readable by you only,"
+                            + " to " + String.join("; ", secret));
+                })
+                .onFailure(e -> {
+                    if (e instanceof OverwriteRefusedException refused) {
+                        overwrite.ask(folder.toString(), refused.conflicts(), () -> export(folder, true));
+                    } else {
+                        error.set("Export to " + folder + " failed: " + e.getMessage());
+                    }
+                })
                 .runWith(jobs);
+    }
+
+    /** Asks before an export writes over files the user added or edited in the folder. */
+    public OverwriteQuestion overwriteQuestion() {
+        return overwrite;
     }
 
     /** Whether an object matches the search text (case-insensitive, in its YAML). */

@@ -2,6 +2,8 @@ package dev.meshwizard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.meshwizard.ui.common.ClusterAction;
+import dev.meshwizard.ui.common.ConfirmationBar;
 import dev.meshwizard.ui.common.Views;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -34,7 +36,8 @@ public final class InstallStepView extends VBox {
         install.setId("install");
         install.getStyleClass().add(Styles.ACCENT);
         install.disableProperty().bind(model.canInstallProperty().not());
-        install.setOnAction(e -> model.install());
+        ConfirmationBar ask = new ConfirmationBar("install-confirmation");
+        install.setOnAction(e -> model.prepareInstall(action -> ask.ask(action, model::install)));
         Button cancel = new Button("Cancel", new FontIcon(Feather.X));
         cancel.setId("cancel-install");
         cancel.disableProperty().bind(model.runningProperty().not());
@@ -98,7 +101,7 @@ public final class InstallStepView extends VBox {
         getChildren().addAll(Views.heading("Install", "Installs or upgrades the plan's Helm releases in order, "
                 + "waiting for each: CRDs established, Deployments available (the load balancer's address is not "
                 + "awaited; the side panel shows it when it comes). Stock helm list shows the result."),
-                controls, confirm, summary, table, tabs);
+                controls, ask, confirm, summary, table, tabs);
     }
 
     /** Asks before uninstalling, and whether the CRDs and the namespace go too. */
@@ -115,7 +118,9 @@ public final class InstallStepView extends VBox {
         yes.getStyleClass().add(Styles.DANGER);
         Button no = new Button("Keep everything");
         no.setId("keep-installed");
-        HBox buttons = new HBox(8, yes, no);
+        Button copy = new Button("Copy as commands", new FontIcon(Feather.CLIPBOARD));
+        copy.setId("uninstall-copy");
+        HBox buttons = new HBox(8, yes, no, copy);
         VBox box = new VBox(6, question, crds, namespace, buttons);
         box.setId("uninstall-confirmation");
         box.getStyleClass().add("confirmation");
@@ -125,8 +130,10 @@ public final class InstallStepView extends VBox {
         box.visibleProperty().addListener((obs, old, shown) -> {
             if (shown) {
                 String ns = model.namespace();
-                question.setText("Uninstall the Istio releases of " + ns + " in reverse order (gateways, istiod, "
-                        + "base)? Helm deletes what it installed.");
+                ClusterAction action = model.uninstallAction();
+                question.setText(action.question() + " Order: gateways, istiod, base.");
+                yes.setText("Uninstall from context " + action.context());
+                copy.setOnAction(e -> ConfirmationBar.copy(action));
                 namespace.setText("Also delete namespace " + ns + " and everything left in it");
                 crds.setSelected(false);
                 namespace.setSelected(false);

@@ -6,13 +6,17 @@ import dev.meshwizard.cluster.InstallEvent;
 import dev.meshwizard.cluster.InstallResult;
 import dev.meshwizard.cluster.InstallRun;
 import dev.meshwizard.cluster.UninstallRun;
+import dev.meshwizard.cluster.UpgradeDiff;
+import java.util.List;
 import java.util.Set;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobHandle;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.render.ClusterCommands;
 import dev.meshwizard.render.Renderer;
+import dev.meshwizard.ui.common.ClusterAction;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.app.SessionModel;
 import java.time.Duration;
@@ -55,6 +59,7 @@ public final class InstallStepViewModel {
     private final BooleanBinding canInstall;
     private final ReleasesViewModel releases;
     private final ChangesViewModel changes;
+    private final Renderer renderer;
     private JobHandle current;
 
     /** @param fxThread where install events are handed over (the FX thread in the app) */
@@ -64,6 +69,7 @@ public final class InstallStepViewModel {
         this.planModel = planModel;
         this.sessionModel = sessionModel;
         this.fxThread = fxThread;
+        this.renderer = renderer;
         this.canInstall = sessionModel.sessionProperty().isNotNull().and(running.not());
         this.releases = new ReleasesViewModel(jobs, sessionModel, this::namespace, this::log);
         this.changes = new ChangesViewModel(jobs, planModel, sessionModel, renderer);
@@ -103,6 +109,41 @@ public final class InstallStepViewModel {
         }).onSuccess(result -> finished(result.message()))
                 .onFailure(e -> finished("Install failed: " + e.getMessage()))
                 .onCancelled(() -> finished(null)).runWith(jobs);
+    }
+
+    /**
+     * Prepares the question asked before an install, in the background: what the plan changes against Helm's
+     * records (counts) and the equivalent helm commands; {@code ask} gets it on the FX thread.
+     */
+    public void prepareInstall(java.util.function.Consumer<ClusterAction> ask) {
+        ClusterSession session = sessionModel.session();
+        if (session == null || running.get()) {
+            return;
+        }
+        InstallPlan plan = planModel.plan();
+        Job.<ClusterAction>of("Comparing the plan with the cluster", () -> {
+            ChartSource charts = ChartSource.open(plan.source());
+            List<UpgradeDiff.ReleaseChanges> diff = new UpgradeDiff(session, renderer).compute(plan, charts);
+            long installed = diff.stream().filter(d -> d.deployedRevision().isPresent()).count();
+            long changed = diff.stream().mapToLong(UpgradeDiff.ReleaseChanges::changedCount).sum();
+            String what = (diff.size() - installed) + " release(s) installed, " + installed + " upgraded ("
+                    + what() + "); " + changed + " object(s) added, changed or removed (the Changes tab lists them).";
+            return ClusterAction.on(session, "Install or upgrade " + plan.releases().size() + " Istio release(s)",
+                    namespace(), what, ClusterCommands.install(plan, renderer.render(plan, charts),
+                            session.context().name()));
+        }).onSuccess(ask::accept).onFailure(e -> summary.set("Cannot compare the plan with the cluster: "
+                + e.getMessage())).runWith(jobs);
+    }
+
+    /** The question asked before an uninstall: the releases of the plan's namespace Helm has, and the commands. */
+    public ClusterAction uninstallAction() {
+        ClusterSession session = sessionModel.session();
+        String ns = namespace();
+        long count = releases.releases().size();
+        return ClusterAction.on(session, "Uninstall the Istio releases of " + ns, ns, (count == 0
+                ? "Helm's releases were not read yet (see Releases)." : count + " Helm release(s) deleted in reverse "
+                + "order, with the objects Helm installed."), ClusterCommands.uninstall(planModel.plan(),
+                session.context().name()));
     }
 
     /**

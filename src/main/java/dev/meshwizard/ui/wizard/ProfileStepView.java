@@ -98,7 +98,8 @@ public final class ProfileStepView extends VBox {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.addRow(0, Views.label("Platform"), platform, Views.label("Revision"), revision);
-        grid.addRow(1, Views.label("Istio version"), version);
+        grid.add(Views.errorLabel("revision-error", model.revisionErrorProperty()), 3, 1);
+        grid.addRow(2, Views.label("Istio version"), version);
         return grid;
     }
 
@@ -155,6 +156,12 @@ public final class ProfileStepView extends VBox {
         Label status = Views.wrapping("");
         status.setId("source-status");
         status.textProperty().bind(model.sourceStatusProperty());
+        Label images = Views.muted("");
+        images.setId("source-images");
+        images.setWrapText(true);
+        images.textProperty().bind(model.imagesProperty());
+        images.visibleProperty().bind(model.imagesProperty().isNotEmpty());
+        images.managedProperty().bind(images.visibleProperty());
 
         Label title = new Label("Charts from");
         title.getStyleClass().add(Styles.TEXT_BOLD);
@@ -162,7 +169,7 @@ public final class ProfileStepView extends VBox {
         HBox where = new HBox(6, url, folderRow, check);
         where.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(folderRow, Priority.ALWAYS);
-        return new VBox(6, title, kinds, where, status);
+        return new VBox(6, title, kinds, where, status, images);
     }
 
     private VBox releasesSection() {
@@ -184,7 +191,7 @@ public final class ProfileStepView extends VBox {
         table.setPrefHeight(150);
         Label title = new Label("Releases, in install order (double-click a name or namespace to change it)");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        return new VBox(6, title, table);
+        return new VBox(6, title, table, Views.errorLabel("release-error", model.releaseErrorProperty()));
     }
 
     private VBox warningsBox() {

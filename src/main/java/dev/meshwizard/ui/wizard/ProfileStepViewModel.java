@@ -7,14 +7,16 @@ import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.KubeNames;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
+import dev.meshwizard.render.Images;
+import dev.meshwizard.render.RenderException;
+import dev.meshwizard.render.RenderedManifests;
+import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,8 +34,7 @@ import javafx.collections.ObservableList;
 public final class ProfileStepViewModel {
 
     /** Platforms the charts know; "" is none. */
-    public static final List<String> PLATFORMS =
-            List.of("", "gke", "k3d", "k3s", "microk8s", "minikube", "openshift");
+    public static final List<String> PLATFORMS = Plans.PLATFORMS;
 
     /** A line of the profile comparison. */
     public record ProfileLine(Profile profile, String installs, String changes) {
@@ -50,8 +51,11 @@ public final class ProfileStepViewModel {
     private final StringProperty sourceFolder = new SimpleStringProperty(this, "sourceFolder", "");
     private final StringProperty repoUrl = new SimpleStringProperty(this, "repoUrl", ChartSourceSpec.ISTIO_REPO);
     private final ReadOnlyStringWrapper sourceStatus = new ReadOnlyStringWrapper(this, "sourceStatus", "");
+    private final ReadOnlyStringWrapper images = new ReadOnlyStringWrapper(this, "images", "");
     private final ObservableList<ChartRelease> releases = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper revisionError = new ReadOnlyStringWrapper(this, "revisionError", "");
+    private final ReadOnlyStringWrapper releaseError = new ReadOnlyStringWrapper(this, "releaseError", "");
     private boolean updating;
 
     public ProfileStepViewModel(JobRunner jobs, PlanModel planModel) {
@@ -90,6 +94,7 @@ public final class ProfileStepViewModel {
             if (source.repoUrl() != null) {
                 repoUrl.set(source.repoUrl());
             }
+            revisionError.set(KubeNames.revisionProblem(plan.revision()).orElse(""));
             releases.setAll(plan.releases());
             warnings.setAll(Plans.warnings(plan));
         } finally {
@@ -97,28 +102,27 @@ public final class ProfileStepViewModel {
         }
     }
 
-    /** A new profile: its default releases, keeping the values of releases that keep their name. */
+    /** A new profile: its releases, keeping the edited ones and setting aside those it does not use. */
     private void switchProfile(Profile chosen) {
-        InstallPlan current = planModel.plan();
-        InstallPlan fresh = Plans.forProfile(chosen, current.source(), current.istioVersion());
-        Map<String, ChartRelease> kept = current.releases().stream()
-                .collect(Collectors.toMap(ChartRelease::name, Function.identity(), (a, b) -> a));
-        List<ChartRelease> merged = new ArrayList<>();
-        for (ChartRelease release : fresh.releases()) {
-            ChartRelease old = kept.get(release.name());
-            merged.add(old != null && old.component() == release.component() ? old : release);
-        }
-        planModel.publish(new InstallPlan(chosen.id(), current.platform(), current.revision(), current.istioVersion(),
-                current.source(), merged));
+        planModel.publish(Plans.switchProfile(planModel.plan(), chosen));
     }
 
+    /** Publishes the fields; a revision Kubernetes would refuse is shown as an error and not published. */
     private void publish() {
         if (updating) {
             return;
         }
         InstallPlan current = planModel.plan();
-        planModel.publish(new InstallPlan(current.profile(), platform.get(), revision.get().trim(),
-                istioVersion.get().trim(), sourceSpec(), current.releases()));
+        String typed = revision.get() == null ? "" : revision.get().trim();
+        String problem = KubeNames.revisionProblem(typed).orElse("");
+        revisionError.set(problem.isEmpty() ? "" : capitalised(problem) + ".");
+        InstallPlan revised = problem.isEmpty() ? current.withRevision(typed) : current;
+        planModel.publish(revised.withSettings(platform.get(), revised.revision(), istioVersion.get().trim(),
+                sourceSpec()));
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private ChartSourceSpec sourceSpec() {
@@ -134,8 +138,19 @@ public final class ProfileStepViewModel {
         };
     }
 
-    /** Renames a release or moves it to another namespace. */
+    /**
+     * Renames a release or moves it to another namespace. A name or namespace Helm or Kubernetes would refuse is
+     * not taken: {@link #releaseErrorProperty()} says why.
+     */
     public void editRelease(ChartRelease release, String name, String namespace) {
+        String problem = KubeNames.releaseNameProblem(name.trim())
+                .or(() -> KubeNames.namespaceProblem(namespace.trim())).orElse("");
+        releaseError.set(problem.isEmpty() ? "" : capitalised(problem) + "; the release keeps "
+                + release.name() + " in " + release.namespace() + ".");
+        if (!problem.isEmpty()) {
+            releases.setAll(planModel.plan().releases());
+            return;
+        }
         List<ChartRelease> edited = planModel.plan().releases().stream()
                 .map(r -> r == release || r.equals(release)
                         ? new ChartRelease(name.trim(), namespace.trim(), r.component(), r.valuesYaml(), r.sets()) : r)
@@ -143,19 +158,44 @@ public final class ProfileStepViewModel {
         planModel.publish(planModel.plan().withReleases(edited));
     }
 
-    /** Opens the chart source in the background and reports the version found (or why it cannot be used). */
+    /**
+     * Opens the chart source in the background and reports the version found (or why it cannot be used), and the
+     * images the plan would pull with those charts, flagging tags and chart versions that pin nothing.
+     */
     public void checkSource() {
         ChartSourceSpec spec = sourceSpec();
+        InstallPlan plan = planModel.plan();
         sourceStatus.set("Checking the charts…");
-        Job.of("Checking the chart source", () -> ChartSource.open(spec, ChartSource.defaultCacheDir()).version())
-                .onSuccess(version -> {
-                    sourceStatus.set("Charts " + version + " found");
-                    if (spec.kind() != ChartSourceSpec.Kind.HELM_REPO && !version.equals(istioVersion.get())) {
-                        istioVersion.set(version);
-                    }
-                })
-                .onFailure(e -> sourceStatus.set(e.getMessage()))
-                .runWith(jobs);
+        images.set("");
+        Job.of("Checking the chart source", () -> {
+            ChartSource source = ChartSource.open(spec, ChartSource.defaultCacheDir());
+            String pulled;
+            try {
+                RenderedManifests rendered = new Renderer().render(new InstallPlan(plan.profile(), plan.platform(),
+                        plan.revision(), plan.istioVersion(), spec, plan.releases()), source);
+                List<String> unpinned = Images.unpinned(rendered);
+                pulled = "Images: " + String.join(", ", Images.of(rendered))
+                        + (unpinned.isEmpty() ? "" : ". Not pinned: " + String.join("; ", unpinned));
+            } catch (RenderException e) {
+                pulled = "";
+            }
+            return new SourceCheck(source.version(), pulled);
+        }).onSuccess(check -> {
+            sourceStatus.set("Charts " + check.version() + " found");
+            images.set(check.images());
+            if (spec.kind() != ChartSourceSpec.Kind.HELM_REPO && !check.version().equals(istioVersion.get())) {
+                istioVersion.set(check.version());
+            }
+        }).onFailure(e -> sourceStatus.set(e.getMessage())).runWith(jobs);
+    }
+
+    /** What checking the source found. */
+    private record SourceCheck(String version, String images) {
+    }
+
+    /** The images the plan pulls with the checked charts, and what of them is not pinned; "" before a check. */
+    public ReadOnlyStringProperty imagesProperty() {
+        return images.getReadOnlyProperty();
     }
 
     public ObservableList<ProfileLine> profiles() {
@@ -196,6 +236,16 @@ public final class ProfileStepViewModel {
 
     public ObservableList<ChartRelease> releases() {
         return releases;
+    }
+
+    /** Why the typed revision is not used, "" when it is fine. */
+    public ReadOnlyStringProperty revisionErrorProperty() {
+        return revisionError.getReadOnlyProperty();
+    }
+
+    /** Why the last release rename or namespace change was refused, "" when it was taken. */
+    public ReadOnlyStringProperty releaseErrorProperty() {
+        return releaseError.getReadOnlyProperty();
     }
 
     public ObservableList<String> warnings() {

@@ -12,6 +12,7 @@ import dev.meshwizard.plan.ValuesDocument;
 import dev.meshwizard.plan.ValuesException;
 import dev.meshwizard.plan.ValuesPath;
 import dev.meshwizard.plan.ValuesProblem;
+import dev.meshwizard.plan.ValuesSchema;
 import dev.meshwizard.plan.ValuesValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -59,6 +61,7 @@ public final class ReleaseValuesModel {
     private final Component component;
     private final Consumer<String> publish;
     private final Function<String, Callable<Optional<String>>> schemaCheck;
+    private final Supplier<Callable<ValuesSchema>> schema;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<ValuesProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
@@ -78,6 +81,18 @@ public final class ReleaseValuesModel {
      */
     ReleaseValuesModel(JobRunner jobs, ChartRelease release, Consumer<String> publish,
                        Function<String, Callable<Optional<String>>> schemaCheck) {
+        this(jobs, release, publish, schemaCheck, () -> () -> null);
+    }
+
+    /**
+     * @param schema asked on the FX thread, gives the work (run in the background) that reads the chart's
+     *               values.schema.json, returning null when the chart has none or cannot be had; what the schema
+     *               rejects is marked at its key
+     */
+    ReleaseValuesModel(JobRunner jobs, ChartRelease release, Consumer<String> publish,
+                       Function<String, Callable<Optional<String>>> schemaCheck,
+                       Supplier<Callable<ValuesSchema>> schema) {
+        this.schema = schema;
         this.jobs = jobs;
         this.releaseName = release.name();
         this.component = release.component();
@@ -193,8 +208,10 @@ public final class ReleaseValuesModel {
         long mine = ++generation;
         Profile current = profile;
         Callable<Optional<String>> helm = schemaCheck.apply(candidate);
+        Callable<ValuesSchema> chartSchema = schema.get();
         Job.of("Checking " + releaseName + " values", () -> {
-            List<ValuesProblem> found = new ArrayList<>(new ValuesValidator().validate(component, candidate, current));
+            List<ValuesProblem> found = new ArrayList<>(new ValuesValidator().validate(component, candidate, current,
+                    chartSchema.call()));
             if (found.stream().noneMatch(p -> p.severity() == ValuesProblem.Severity.ERROR)) {
                 helm.call().ifPresent(message -> found.add(new ValuesProblem(
                         ValuesProblem.Severity.ERROR, HelmMessages.lineOf(message, candidate), 1, "",

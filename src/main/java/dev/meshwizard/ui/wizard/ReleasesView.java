@@ -2,6 +2,7 @@ package dev.meshwizard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.meshwizard.ui.common.ConfirmationBar;
 import dev.meshwizard.ui.common.Views;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -95,17 +96,20 @@ public final class ReleasesView extends VBox {
         Button rollback = new Button("", new FontIcon(Feather.ROTATE_CCW));
         rollback.setId("rollback");
         rollback.textProperty().bind(Bindings.createStringBinding(() -> model.selectedRevisionProperty().get() == null
-                        ? "Roll back" : "Roll back to revision " + model.selectedRevisionProperty().get().revision(),
-                model.selectedRevisionProperty()));
+                        || model.selectedProperty().get() == null ? "Roll back…" : "Roll back "
+                        + model.selectedProperty().get().name() + " to revision "
+                        + model.selectedRevisionProperty().get().revision() + "…",
+                model.selectedRevisionProperty(), model.selectedProperty()));
         rollback.disableProperty().bind(model.canRollbackProperty().not());
         rollback.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        rollback.setOnAction(e -> model.rollback());
+        ConfirmationBar ask = new ConfirmationBar("rollback-confirmation");
+        rollback.setOnAction(e -> ask.ask(model.rollbackAction(), model::rollback));
         Label explain = Views.muted("A rollback is a new revision with the chosen revision's chart and values; "
                 + "a revision stuck pending is marked failed first.");
         HBox actions = new HBox(8, rollback, explain);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(top, releases, history, actions);
+        getChildren().addAll(top, releases, actions, ask, history);
     }
 
 }

@@ -6,7 +6,9 @@ import dev.meshwizard.cluster.HelmRevision;
 import dev.meshwizard.cluster.InstallRun;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
+import dev.meshwizard.render.ClusterCommands;
 import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.common.ClusterAction;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -142,6 +144,18 @@ public final class ReleasesViewModel {
                 }).runWith(jobs);
     }
 
+    /** The question asked before {@link #rollback()}: release, revisions, where, and the helm command. */
+    public ClusterAction rollbackAction() {
+        ReleaseRow release = selected.get();
+        RevisionRow revision = selectedRevision.get();
+        String ns = namespace.get();
+        return ClusterAction.on(sessionModel.session(), "Roll back " + release.name() + " to revision "
+                + revision.revision(), ns, "1 release changes: " + release.name() + " (now revision "
+                + release.revision() + ") gets revision " + (release.revision() + 1) + " with revision "
+                + revision.revision() + "'s chart (" + revision.chart() + ") and values.", ClusterCommands.rollback(
+                release.name(), ns, revision.revision(), sessionModel.session().context().name()));
+    }
+
     private static Optional<Integer> lastDeployedBefore(List<HelmRevision> revisions, int current) {
         return revisions.stream().filter(r -> r.revision() < current)
                 .filter(r -> !r.status().equals("failed") && !r.pending())
@@ -156,9 +170,10 @@ public final class ReleasesViewModel {
         for (HelmRelease release : list) {
             if (release.pending()) {
                 text.append(release.name()).append(" is stuck in ").append(release.status())
-                        .append(": Helm refuses to change it. ")
-                        .append(release.revision() > 1 ? "Roll it back to its last deployed revision, or uninstall it. "
-                                : "Uninstall it, then install again. ");
+                        .append(": Helm refuses to change it. If the client that started it is gone, Install or"
+                                + " upgrade marks it failed and continues; or ")
+                        .append(release.revision() > 1
+                                ? "roll it back to its last deployed revision, or uninstall it. " : "uninstall it. ");
             } else if (release.failed()) {
                 text.append(release.name()).append(" failed at revision ").append(release.revision())
                         .append(": install again to upgrade it, or roll it back. ");

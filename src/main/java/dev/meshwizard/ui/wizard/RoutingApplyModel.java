@@ -2,12 +2,15 @@ package dev.meshwizard.ui.wizard;
 
 import dev.meshwizard.cluster.ApplyResult;
 import dev.meshwizard.cluster.ClusterSession;
+import dev.meshwizard.diff.ObjectChange;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.mesh.RoutingDocument;
 import dev.meshwizard.mesh.RoutingDocuments;
 import dev.meshwizard.mesh.TlsSecret;
+import dev.meshwizard.render.ClusterCommands;
 import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.common.ClusterAction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,6 +94,23 @@ public final class RoutingApplyModel {
             results.addAll(session.applier().apply(RoutingDocuments.joined(documents)));
             return results;
         }, results -> done("Applied", results));
+    }
+
+    /** The question asked before {@link #apply()} ({@code apply} true) or {@link #delete()}. */
+    public ClusterAction action(boolean apply) {
+        List<RoutingDocument> documents = targets.get();
+        String yaml = RoutingDocuments.joined(documents);
+        long objects = java.util.regex.Pattern.compile("(?m)^kind:").matcher(yaml).results().count();
+        long changed = changes.rows().stream().filter(r -> r.type() != ObjectChange.Type.UNCHANGED).count();
+        String namespaces = documents.stream().map(RoutingDocument::namespace).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        String context = sessionModel.session().context().name();
+        return apply ? ClusterAction.on(sessionModel.session(), "Apply " + objects + " routing object(s)", namespaces,
+                changed + " of " + changes.rows().size() + " object(s) created or changed (see Changes)"
+                        + secretNote(documents), ClusterCommands.apply(yaml, context))
+                : ClusterAction.on(sessionModel.session(), "Delete " + objects + " routing object(s)", namespaces,
+                objects + " object(s) deleted from the cluster where they exist; the documents stay in the workspace.",
+                ClusterCommands.delete(yaml, context));
     }
 
     /** Deletes the documents' objects from the cluster (they stay in the workspace; TLS Secrets stay too). */

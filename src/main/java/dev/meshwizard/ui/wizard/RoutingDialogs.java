@@ -8,6 +8,7 @@ import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -35,10 +36,13 @@ final class RoutingDialogs {
         form.addRow(1, Views.label("Host"), host);
         form.addRow(2, Views.label("Gateway"), gateway);
         form.addRow(3, Views.label("Paths"), rows);
-        form.add(Views.muted("One line per path: /prefix service:port. Longer prefixes first: the first match wins;"
-                + " the prefix is rewritten to /."), 1, 4);
+        form.add(Views.muted("One line per path: /prefix service:port. Longer prefixes first: the first match"
+                + " wins."), 1, 4);
+        CheckBox strip = new CheckBox("Strip the prefix: /storage/v2 reaches the service as /v2, /storage as /");
+        strip.setId("path-routing-strip");
+        form.add(strip, 1, 5);
         show(owner, "Path-based routing", form, () -> model.templates().addPathRouting(name.getText().trim(),
-                host.getText().trim(), gateway.getText().trim(), rows.getText()));
+                host.getText().trim(), gateway.getText().trim(), rows.getText(), strip.isSelected()));
     }
 
     /** Hosts, Secret name and the PEM files the Secret is created from when applying. */

@@ -11,7 +11,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The table of the Routing step's findings: severity icon, code, object, path, message and fix. */
+/**
+ * The table of the Routing step's findings: severity icon, code, istioctl's code and message name, object, path,
+ * message and fix.
+ */
 final class RoutingFindingsTable {
 
     private RoutingFindingsTable() {
@@ -41,6 +44,10 @@ final class RoutingFindingsTable {
         TableColumn<Finding, String> code = Views.column("Code", Finding::code, 70);
         code.setMinWidth(86);
         findings.getColumns().add(code);
+        TableColumn<Finding, String> istio = Views.column("istioctl", f -> f.istio().label(), 120);
+        istio.setId("routing-findings-istio");
+        istio.setMinWidth(90);
+        findings.getColumns().add(istio);
         findings.getColumns().add(Views.column("Object", f -> f.object().toString(), 170));
         findings.getColumns().add(Views.column("Path", Finding::path, 200));
         findings.getColumns().add(Views.column("Message", Finding::message, 300));

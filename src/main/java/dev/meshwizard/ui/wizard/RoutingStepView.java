@@ -3,6 +3,7 @@ package dev.meshwizard.ui.wizard;
 import atlantafx.base.theme.Styles;
 import dev.meshwizard.mesh.RoutingDocument;
 import dev.meshwizard.mesh.analysis.Finding;
+import dev.meshwizard.ui.common.ConfirmationBar;
 import dev.meshwizard.ui.common.Views;
 import dev.meshwizard.ui.common.YamlEditor;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class RoutingStepView extends VBox {
     private final RoutingStepViewModel model;
     private final YamlEditor editor = new YamlEditor(true);
     private final Label yamlError = new Label();
+    private final ConfirmationBar ask = new ConfirmationBar("routing-confirmation");
 
     public RoutingStepView(RoutingStepViewModel model) {
         this.model = model;
@@ -77,7 +79,7 @@ public final class RoutingStepView extends VBox {
         getChildren().addAll(Views.heading("Routing", "Gateways, VirtualServices and DestinationRules of the "
                 + "workspace, edited as YAML or as a form and saved in its routing folder (exported with install.sh). "
                 + "Each change is analysed against the planned gateways, and against the cluster when connected."),
-                toolbar(), main, actions(), status);
+                toolbar(), main, actions(), ask, status);
 
         editor.onEdited(Duration.ofMillis(350), model::edit);
         model.selectedProperty().addListener((obs, old, now) -> {
@@ -268,11 +270,11 @@ public final class RoutingStepView extends VBox {
         apply.setId("routing-apply");
         apply.getStyleClass().add(Styles.ACCENT);
         apply.disableProperty().bind(applying.canApplyProperty().not());
-        apply.setOnAction(e -> applying.apply());
+        apply.setOnAction(e -> ask.ask(applying.action(true), applying::apply));
         Button delete = new Button("Delete from cluster", new FontIcon(Feather.TRASH_2));
         delete.setId("routing-delete");
         delete.disableProperty().bind(applying.canPreviewProperty().not());
-        delete.setOnAction(e -> applying.delete());
+        delete.setOnAction(e -> ask.ask(applying.action(false), applying::delete));
         Label status = Views.wrapping("");
         status.setId("routing-apply-status");
         status.textProperty().bind(applying.statusProperty());

@@ -1,6 +1,7 @@
 package dev.meshwizard.ui.wizard;
 
 import dev.meshwizard.mesh.PathRoute;
+import dev.meshwizard.mesh.PathRouting;
 import dev.meshwizard.mesh.RoutingDocument;
 import dev.meshwizard.mesh.RoutingDocuments;
 import dev.meshwizard.mesh.analysis.PlannedGateway;
@@ -48,11 +49,12 @@ public final class RoutingTemplates {
     }
 
     /**
-     * Adds path-based routing; {@code rows} holds a line per path, {@code /prefix service:port}.
+     * Adds path-based routing; {@code rows} holds a line per path, {@code /prefix service:port}. The backends get
+     * the path as sent, or without the prefix when {@code stripPrefix}.
      *
      * @return "" or what is wrong with the input
      */
-    public String addPathRouting(String name, String host, String gateway, String rows) {
+    public String addPathRouting(String name, String host, String gateway, String rows, boolean stripPrefix) {
         List<PathRoute> routes = new ArrayList<>();
         for (String line : rows.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
             String[] parts = line.split("\\s+");
@@ -67,7 +69,8 @@ public final class RoutingTemplates {
             }
         }
         try {
-            model.add(List.of(RoutingDocuments.pathRouting(name, model.ns(), host, gateway, routes)),
+            model.add(List.of(RoutingDocuments.pathRouting(name, model.ns(), host, gateway, routes,
+                    stripPrefix ? PathRouting.Rewrite.STRIP_PREFIX : PathRouting.Rewrite.KEEP_PATH)),
                     "Added path routing " + name + ".");
             return "";
         } catch (IllegalArgumentException e) {

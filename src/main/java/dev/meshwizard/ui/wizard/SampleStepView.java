@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.meshwizard.cluster.NamespaceInjection;
 import dev.meshwizard.samples.Bookinfo;
+import dev.meshwizard.ui.common.OverwriteDialog;
+import dev.meshwizard.ui.common.ConfirmationBar;
 import dev.meshwizard.ui.common.Views;
 import dev.meshwizard.ui.common.YamlEditor;
 import java.io.File;
@@ -58,7 +60,14 @@ public final class SampleStepView extends VBox {
         table.setPlaceholder(Views.muted(InjectionModel.OFFLINE));
         table.setPrefHeight(150);
         table.setMinHeight(140);
-        model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        // both ways, not bound: the model selects the row it has just replaced after a change
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty()
+                .set(now));
+        model.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
 
         Button enable = new Button(model.enableText(), new FontIcon(Feather.TOGGLE_RIGHT));
         enable.setId("enable-injection");
@@ -150,11 +159,12 @@ public final class SampleStepView extends VBox {
         apply.setId("sample-apply");
         apply.getStyleClass().add(Styles.ACCENT);
         apply.disableProperty().bind(model.canApplyProperty().not());
-        apply.setOnAction(e -> model.apply());
+        ConfirmationBar ask = new ConfirmationBar("sample-confirmation");
+        apply.setOnAction(e -> ask.ask(model.applyAction(), model::apply));
         Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
         delete.setId("sample-delete");
         delete.disableProperty().bind(model.canApplyProperty().not());
-        delete.setOnAction(e -> model.delete());
+        delete.setOnAction(e -> ask.ask(model.deleteAction(), model::delete));
         Button save = new Button("Save YAML…", new FontIcon(Feather.DOWNLOAD));
         save.setId("sample-save");
         save.disableProperty().bind(model.yamlProperty().isEmpty());
@@ -167,6 +177,7 @@ public final class SampleStepView extends VBox {
                 model.saveYaml(chosen.toPath());
             }
         });
+        OverwriteDialog.attach(this, model.overwriteQuestion());
         Label summary = Views.muted("");
         summary.textProperty().bind(model.summaryProperty());
         HBox actions = new HBox(8, preview, apply, delete, save);
@@ -201,7 +212,7 @@ public final class SampleStepView extends VBox {
             }
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        return new VBox(6, title, choice, fields, gateway, gatewayNote, summary, actions, offline,
+        return new VBox(6, title, choice, fields, gateway, gatewayNote, summary, actions, ask, offline,
                 Views.errorLabel("sample-error", model.errorProperty()), status, tabs);
     }
 

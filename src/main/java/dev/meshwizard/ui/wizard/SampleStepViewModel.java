@@ -3,15 +3,22 @@ package dev.meshwizard.ui.wizard;
 import dev.meshwizard.charts.ChartSource;
 import dev.meshwizard.cluster.ApplyResult;
 import dev.meshwizard.cluster.ClusterSession;
+import dev.meshwizard.diff.ObjectChange;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.InstallPlan;
+import dev.meshwizard.plan.KubeNames;
+import dev.meshwizard.plan.OverwriteRefusedException;
+import dev.meshwizard.plan.OwnedFile;
+import dev.meshwizard.render.ClusterCommands;
 import dev.meshwizard.render.RenderedManifests;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.samples.ManifestException;
 import dev.meshwizard.samples.SampleCatalog;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.common.OverwriteQuestion;
+import dev.meshwizard.ui.common.ClusterAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +65,7 @@ public final class SampleStepViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObjectChangesModel changes = new ObjectChangesModel();
+    private final OverwriteQuestion overwrite = new OverwriteQuestion();
     private final BooleanBinding canApply;
     private SampleCatalog.Manifests fileManifests;
     private String body = "";
@@ -92,6 +100,15 @@ public final class SampleStepViewModel {
         changes.clear();
         error.set("");
         String ns = namespace.get() == null || namespace.get().isBlank() ? "default" : namespace.get().trim();
+        java.util.Optional<String> badNamespace = sample.get() == Sample.FILE ? java.util.Optional.empty()
+                : KubeNames.namespaceProblem(ns);
+        if (badNamespace.isPresent()) {
+            gatewayNote.set("");
+            show(null, "");
+            summary.set("");
+            error.set(Character.toUpperCase(badNamespace.get().charAt(0)) + badNamespace.get().substring(1) + ".");
+            return;
+        }
         SampleCatalog.Manifests manifests = switch (sample.get()) {
             case BOOKINFO -> SampleCatalog.bookinfo(ns, registry.get(), tag.get());
             case HTTPBIN -> SampleCatalog.httpbin(ns);
@@ -142,7 +159,7 @@ public final class SampleStepViewModel {
         }
         String ns = namespace.get() == null || namespace.get().isBlank() ? "default" : namespace.get().trim();
         String namespaceDoc = "default".equals(ns) || sample.get() == Sample.FILE ? ""
-                : "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n";
+                : SampleCatalog.namespace(ns, false).yaml();
         body = manifests.yaml() + gatewayYaml;
         yaml.set(namespaceDoc + body);
         summary.set(manifests.title() + ": " + manifests.summary()
@@ -164,11 +181,32 @@ public final class SampleStepViewModel {
 
     /** Saves the manifests as one YAML file, for {@code kubectl apply -f} without a connection. */
     public void saveYaml(Path file) {
+        saveYaml(file, false);
+    }
+
+    /**
+     * Saves the manifests; a file that is not the unchanged one Mesh Wizard saved earlier is overwritten only with
+     * {@code force}; without it, the {@linkplain #overwriteQuestion() question} asks first.
+     */
+    public void saveYaml(Path file, boolean force) {
         String text = yaml.get();
-        Job.of("Saving " + file.getFileName(), () -> Files.writeString(file, text))
-                .onSuccess(written -> status.set("Saved to " + written + " — apply it with kubectl apply "
+        Job.of("Saving " + file.getFileName(), () -> {
+            OwnedFile.write(file, text, force);
+            return file;
+        }).onSuccess(written -> status.set("Saved to " + written + " — apply it with kubectl apply "
                         + "--server-side --field-manager=mesh-wizard -f " + written.getFileName()))
-                .onFailure(e -> error.set("Cannot save " + file + ": " + e.getMessage())).runWith(jobs);
+                .onFailure(e -> {
+                    if (e instanceof OverwriteRefusedException refused) {
+                        overwrite.ask(file.toString(), refused.conflicts(), () -> saveYaml(file, true));
+                    } else {
+                        error.set("Cannot save " + file + ": " + e.getMessage());
+                    }
+                }).runWith(jobs);
+    }
+
+    /** Asks before a save overwrites a file the user made or changed. */
+    public OverwriteQuestion overwriteQuestion() {
+        return overwrite;
     }
 
     /** Shows what applying would change, from the server's dry run. */
@@ -181,6 +219,29 @@ public final class SampleStepViewModel {
     /** Applies the manifests (server-side apply, field manager mesh-wizard). */
     public void apply() {
         run("Applying the sample", session -> session.applier().apply(yaml.get()), results -> done("Applied", results));
+    }
+
+    /** The question asked before {@link #apply()}: where, how many objects (from the preview when made), commands. */
+    public ClusterAction applyAction() {
+        long objects = objects(yaml.get());
+        long changed = changes.rows().stream().filter(r -> r.type() != ObjectChange.Type.UNCHANGED).count();
+        String what = changes.rows().isEmpty() ? objects + " object(s) created or updated by server-side apply "
+                + "(Preview changes shows which)." : changed + " of " + changes.rows().size()
+                + " object(s) created or changed by server-side apply; the rest are as in the cluster.";
+        return ClusterAction.on(sessionModel.session(), "Apply " + objects + " object(s)", namespace.get().strip(),
+                what, ClusterCommands.apply(yaml.get(), sessionModel.session().context().name()));
+    }
+
+    /** The question asked before {@link #delete()}. */
+    public ClusterAction deleteAction() {
+        long objects = objects(body);
+        return ClusterAction.on(sessionModel.session(), "Delete " + objects + " object(s)", namespace.get().strip(),
+                objects + " object(s) of the sample deleted where they exist; the namespace stays.",
+                ClusterCommands.delete(body, sessionModel.session().context().name()));
+    }
+
+    private static long objects(String manifests) {
+        return java.util.regex.Pattern.compile("(?m)^kind:").matcher(manifests).results().count();
     }
 
     /** Deletes the sample's objects (the namespace stays). */

@@ -4,16 +4,21 @@ import dev.meshwizard.charts.ChartSource;
 import dev.meshwizard.charts.ChartSourceException;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.ChartRelease;
+import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.plan.Profile;
+import dev.meshwizard.plan.ValuesSchema;
 import dev.meshwizard.render.RenderException;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.ui.app.PlanModel;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -25,6 +30,7 @@ public final class ValuesStepViewModel {
     private final ObservableList<ReleaseValuesModel> releases = FXCollections.observableArrayList();
     private final Renderer renderer;
     private final AtomicReference<ChartSource> charts = new AtomicReference<>();
+    private final Map<String, Optional<ValuesSchema>> schemas = new ConcurrentHashMap<>();
     private List<String> shownReleases = List.of();
     private Profile shownProfile;
     private Object shownSource;
@@ -46,7 +52,7 @@ public final class ValuesStepViewModel {
             shownReleases = names;
             releases.setAll(plan.releases().stream()
                     .map(r -> new ReleaseValuesModel(jobs, r, text -> publish(r.name(), text),
-                            text -> schemaProblem(r.name(), text))).toList());
+                            text -> schemaProblem(r.name(), text), schemaOf(r.component()))).toList());
         } else {
             for (int i = 0; i < releases.size(); i++) {
                 releases.get(i).planChanged(plan.releases().get(i).valuesYaml());
@@ -77,11 +83,7 @@ public final class ValuesStepViewModel {
             return Optional.empty();
         }
         try {
-            ChartSource source = charts.get();
-            if (source == null || !source.spec().equals(plan.source())) {
-                source = ChartSource.open(plan.source());
-                charts.set(source);
-            }
+            ChartSource source = source(plan);
             // charts that cannot be had (no network, no cache) are the Preview's message, not this file's
             source.chart(release.get().component());
             renderer.render(plan, release.get().withValues(text), source);
@@ -91,6 +93,33 @@ public final class ValuesStepViewModel {
         } catch (ChartSourceException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The work that reads a chart's values.schema.json from the plan's current charts (read once per chart source),
+     * or null when the chart has none or cannot be had: then Helm's render is the only schema check.
+     */
+    private Supplier<Callable<ValuesSchema>> schemaOf(Component component) {
+        return () -> {
+            InstallPlan plan = planModel.plan();
+            String key = plan.source() + "/" + component;
+            return () -> schemas.computeIfAbsent(key, k -> {
+                try {
+                    return source(plan).valuesSchema(component).map(ValuesSchema::parse);
+                } catch (ChartSourceException | RuntimeException e) {
+                    return Optional.empty();
+                }
+            }).orElse(null);
+        };
+    }
+
+    private ChartSource source(InstallPlan plan) throws ChartSourceException {
+        ChartSource source = charts.get();
+        if (source == null || !source.spec().equals(plan.source())) {
+            source = ChartSource.open(plan.source());
+            charts.set(source);
+        }
+        return source;
     }
 
     private void publish(String releaseName, String text) {

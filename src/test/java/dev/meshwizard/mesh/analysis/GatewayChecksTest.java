@@ -52,12 +52,16 @@ class GatewayChecksTest {
     }
 
     @Test
-    void aSelectorThatThePlannedReleaseCarriesOrThatCannotBeCheckedOfflineIsFine() {
+    void aSelectorThatThePlannedReleaseCarriesIsFineAndWithoutAnyWorkloadItIsReportedAsIstioctlDoes() {
         MeshSnapshot planned = MeshSnapshot.offline(bookinfoGateway())
                 .withPlannedGateways(List.of(planned("istio-ingressgateway", PORTS_TO_8080)));
 
         assertThat(new GatewaySelectorCheck().run(planned)).isEmpty();
-        assertThat(new GatewaySelectorCheck().run(MeshSnapshot.offline(bookinfoGateway()))).isEmpty();
+        assertThat(new GatewaySelectorCheck().run(MeshSnapshot.offline(bookinfoGateway())))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.istioCode()).isEqualTo("IST0101");
+                    assertThat(f.message()).contains("it has no Pods, Deployments");
+                });
     }
 
     @Test
@@ -108,7 +112,7 @@ class GatewayChecksTest {
     }
 
     @Test
-    void aGatewayServiceWithNamedTargetPortsIsNotJudged() {
+    void aGatewayServiceWithNamedTargetPortsThatThePodsDoNotNameIsNotJudged() {
         List<HasMetadata> objects = new ArrayList<>(bookinfoGateway());
         objects.addAll(yaml("""
                 apiVersion: v1
@@ -153,7 +157,8 @@ class GatewayChecksTest {
                 "bookinfo.example.com")))).singleElement().satisfies(f -> {
                     assertThat(f.code()).isEqualTo("MW0106");
                     assertThat(f.object()).isEqualTo(new ObjectRef("VirtualService", "default", "shop"));
-                    assertThat(f.path()).isEqualTo("spec.hosts[0]");
+                    assertThat(f.istioCode()).isEqualTo("IST0132");
+                    assertThat(f.path()).isEqualTo("spec.gateways[0]");
                     assertThat(f.message()).contains("bookinfo.example.com").contains("*.shop.com");
                 });
         assertThat(new GatewayHostCheck().run(MeshSnapshot.offline(boundTo("istio-system", "web/www.shop.com",

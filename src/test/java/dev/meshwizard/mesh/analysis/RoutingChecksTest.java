@@ -39,8 +39,12 @@ class RoutingChecksTest {
     }
 
     @Test
-    void bookinfoRoutedToV1WithItsRulesHasNoFindingsAtAll() {
-        assertThat(new Analyzer().analyze(MeshSnapshot.offline(bookinfoRoutedToV1()))).isEmpty();
+    void bookinfoRoutedToV1WithItsRulesHasOnlyTheDetailsV2SubsetWithoutPodsAsIstioctlReportsIt() {
+        assertThat(new Analyzer().analyze(MeshSnapshot.offline(bookinfoRoutedToV1())))
+                .extracting(Finding::summary).containsExactly("Error [MW0103] [IST0173 "
+                        + "DestinationRuleSubsetNotSelectPods] (DestinationRule details.default) spec.subsets[1]: "
+                        + "subset \"v2\" of details selects no pods (app=details,version=v2 in namespace default), so "
+                        + "requests routed to it fail with 503 UH (no healthy upstream)");
     }
 
     @Test
@@ -68,7 +72,8 @@ class RoutingChecksTest {
         assertThat(new DestinationHostCheck().run(MeshSnapshot.offline(bookinfoWith(otherNamespace))))
                 .extracting(Finding::message).singleElement().asString().contains("namespace web");
         assertThat(new DestinationHostCheck().run(MeshSnapshot.offline(bookinfoWith(fqdn)))).isEmpty();
-        assertThat(new DestinationHostCheck().run(MeshSnapshot.offline(bookinfoWith(external)))).isEmpty();
+        assertThat(new DestinationHostCheck().run(MeshSnapshot.offline(bookinfoWith(external))))
+                .extracting(Finding::istioCode).containsExactly("IST0101");
     }
 
     @Test
@@ -100,24 +105,30 @@ class RoutingChecksTest {
                 pod("reviews-v1-a", "default", Map.of("app", "reviews", "version", "v1"), true),
                 pod("reviews-v3-a", "default", Map.of("app", "reviews", "version", "v3"), true)));
 
-        assertThat(new SubsetPodsCheck().run(live)).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo("MW0103");
-            assertThat(f.path()).isEqualTo("spec.http[0].route[0].destination.subset");
-            assertThat(f.message()).contains("503 UH").contains("app=reviews,version=v2");
-        });
+        assertThat(new SubsetPodsCheck().run(live)).filteredOn(f -> f.object().name().equals("reviews"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.code()).isEqualTo("MW0103");
+                    assertThat(f.istioCode()).isEqualTo("IST0173");
+                    assertThat(f.object()).isEqualTo(new ObjectRef("DestinationRule", "default", "reviews"));
+                    assertThat(f.path()).isEqualTo("spec.subsets[1]");
+                    assertThat(f.message()).contains("503 UH").contains("app=reviews,version=v2");
+                });
     }
 
     @Test
-    void aSubsetWithRunningPodsOrUnknownPodsIsNotReported() {
+    void aSubsetWithRunningPodsIsNotReportedAndWithoutAnyPodsInTheInputItIsAsIstioctlDoes() {
         List<HasMetadata> objects = bookinfoWith(REVIEWS_TO.formatted("reviews", "v2"));
         MeshSnapshot live = MeshSnapshot.empty(true).with(objects).with(List.of(
                 pod("reviews-v2-a", "default", Map.of("app", "reviews", "version", "v2"), true)));
         List<HasMetadata> withoutDeployments = objects.stream().filter(o -> !"Deployment".equals(o.getKind()))
                 .toList();
 
-        assertThat(new SubsetPodsCheck().run(live)).isEmpty();
-        assertThat(new SubsetPodsCheck().run(MeshSnapshot.offline(objects))).isEmpty();
-        assertThat(new SubsetPodsCheck().run(MeshSnapshot.offline(withoutDeployments))).isEmpty();
+        assertThat(new SubsetPodsCheck().run(live)).noneMatch(f -> f.object().name().equals("reviews")
+                && f.path().equals("spec.subsets[1]"));
+        assertThat(new SubsetPodsCheck().run(MeshSnapshot.offline(objects)))
+                .noneMatch(f -> f.object().name().equals("reviews"));
+        assertThat(new SubsetPodsCheck().run(MeshSnapshot.offline(withoutDeployments)))
+                .anyMatch(f -> f.object().name().equals("reviews") && f.path().equals("spec.subsets[1]"));
     }
 
     @Test
@@ -125,12 +136,13 @@ class RoutingChecksTest {
         List<HasMetadata> objects = bookinfoWith(REVIEWS_TO.formatted("reviews", "v2")).stream()
                 .filter(o -> !o.getMetadata().getName().equals("reviews-v2")).toList();
 
-        assertThat(new SubsetPodsCheck().run(MeshSnapshot.offline(objects))).extracting(Finding::code)
-                .containsExactly("MW0103");
+        assertThat(new SubsetPodsCheck().run(MeshSnapshot.offline(objects)))
+                .filteredOn(f -> f.object().name().equals("reviews")).extracting(Finding::path)
+                .containsExactly("spec.subsets[1]");
     }
 
     @Test
-    void weightsThatDoNotAddUpTo100AreAWarningAtTheRoute() {
+    void weightsThatDoNotAddUpTo100AreRelativeAndShownAsAnInfoWithTheSplitInPercent() {
         String split = """
                 apiVersion: networking.istio.io/v1
                 kind: VirtualService
@@ -149,16 +161,41 @@ class RoutingChecksTest {
 
         assertThat(new RouteWeightCheck().run(MeshSnapshot.offline(yaml(split)))).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("MW0107");
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.path()).isEqualTo("spec.http[1].route");
-            assertThat(f.message()).contains("90");
+            assertThat(f.message()).contains("90").contains("78 % to reviews v1").contains("22 % to reviews v3");
         });
         assertThat(new RouteWeightCheck().run(MeshSnapshot.offline(List.of(
                 BookinfoRoutes.reviewsV1V3("default", 80))))).isEmpty();
     }
 
     @Test
-    void aRuleAfterACatchAllIsNeverUsed() {
+    void weightsAddingUpToZeroAreAnErrorAsIstioRejectsThem() {
+        String zero = """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews}
+                spec:
+                  hosts: [reviews]
+                  http:
+                  - route:
+                    - destination: {host: reviews, subset: v1}
+                      weight: 0
+                    - destination: {host: reviews, subset: v3}
+                """;
+        String relative = zero.replace("weight: 0", "weight: 550") + "      weight: 500\n";
+
+        assertThat(new RouteWeightCheck().run(MeshSnapshot.offline(yaml(zero)))).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        assertThat(new RouteWeightCheck().run(MeshSnapshot.offline(yaml(relative)))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.message()).contains("52 % to reviews v1").contains("48 % to reviews v3");
+                });
+    }
+
+    @Test
+    void aRuleAfterACatchAllPrefixIsNeverUsedAFindingIstioctlDoesNotMake() {
         String shadowed = """
                 apiVersion: networking.istio.io/v1
                 kind: VirtualService
@@ -183,6 +220,7 @@ class RoutingChecksTest {
         assertThat(new ShadowedRouteCheck().run(MeshSnapshot.offline(yaml(shadowed)))).singleElement()
                 .satisfies(f -> {
                     assertThat(f.code()).isEqualTo("MW0108");
+                    assertThat(f.istio()).isEqualTo(IstioMessage.NONE);
                     assertThat(f.path()).isEqualTo("spec.http[2]");
                     assertThat(f.message()).contains("spec.http[1]");
                 });

@@ -54,4 +54,29 @@ class AppSettingsTest {
         assertThat(settings.windowBounds()).isEmpty();
         assertThat(settings.darkTheme()).isTrue();
     }
+
+    @Test
+    void eachChangeIsWrittenAtOnceSoASessionThatEndsAbruptlyLosesNothing() {
+        // Given settings that are changed but never explicitly saved (the app killed before it could stop)
+        Path file = dir.resolve("settings.properties");
+        AppSettings first = AppSettings.load(file);
+        first.darkTheme(true);
+        first.watchedNamespaces(new LinkedHashSet<>(List.of("istio-system", "shop")));
+        first.watchAllNamespaces(true);
+        first.lastContext("kind-mesh");
+        first.windowBounds(0, 0, 1366, 768);
+        first.skipConfirmation("kind-mesh", true);
+
+        // When they are read again
+        AppSettings second = AppSettings.load(file);
+
+        // Then every value is there
+        assertThat(second.darkTheme()).isTrue();
+        assertThat(second.watchedNamespaces()).containsExactly("istio-system", "shop");
+        assertThat(second.watchAllNamespaces()).isTrue();
+        assertThat(second.lastContext()).hasValue("kind-mesh");
+        assertThat(second.windowBounds()).hasValueSatisfying(b -> assertThat(b).containsExactly(0, 0, 1366, 768));
+        assertThat(second.skipsConfirmation("kind-mesh")).isTrue();
+        assertThat(second.skipsConfirmation("prod")).isFalse();
+    }
 }

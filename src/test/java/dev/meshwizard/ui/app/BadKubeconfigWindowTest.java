@@ -17,7 +17,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A broken kubeconfig is reported in the Cluster step with its file and line; the window stays usable. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class BadKubeconfigWindowTest {
 
     private Path broken;

@@ -30,7 +30,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Install step runs the plan with real Helm against the simulated API and shows each release done. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class InstallWindowTest {
 
     private SimulatedCluster cluster;
@@ -62,6 +62,15 @@ class InstallWindowTest {
         openInstallStepConnected(robot);
         robot.clickOn("#install");
 
+        // it asks first, naming the context, the server, the namespace and the counts
+        Button confirm = robot.lookup("#install-confirmation-confirm").queryAs(Button.class);
+        waitFor(() -> robot.lookup("#install-confirmation").query().isVisible());
+        assertThat(confirm.getText()).isEqualTo("Install or upgrade 3 Istio release(s) on context sim");
+        assertThat(robot.lookup("#install-confirmation-question").queryAs(Label.class).getText())
+                .contains("Context sim, API server ").contains(":" + cluster.port()).contains("namespace istio-system")
+                .contains("3 release(s) installed, 0 upgraded");
+        robot.clickOn(confirm);
+
         @SuppressWarnings("unchecked")
         TableView<InstallStepViewModel.ReleaseLine> lines = robot.lookup("#install-releases").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty() && lines.getItems().stream()
@@ -79,9 +88,9 @@ class InstallWindowTest {
     @Test
     void releasesPanelShowsHelmsRecordsRollsBackAndUninstallAsksAboutCrds(FxRobot robot) throws Exception {
         openInstallStepConnected(robot);
-        robot.clickOn("#install");
+        installConfirmed(robot);
         waitUntilIdle(robot);
-        robot.clickOn("#install");
+        installConfirmed(robot);
         waitUntilIdle(robot);
 
         robot.clickOn("Changes");
@@ -102,8 +111,13 @@ class InstallWindowTest {
                 .filter(r -> r.name().equals("istiod")).findFirst().orElseThrow()));
         waitFor(() -> robot.lookup("#releases-history").queryAs(TableView.class).getItems().size() == 2);
         Button rollback = robot.lookup("#rollback").queryAs(Button.class);
-        waitFor(() -> rollback.getText().equals("Roll back to revision 1") && !rollback.isDisabled());
+        waitFor(() -> rollback.getText().equals("Roll back istiod to revision 1…") && !rollback.isDisabled());
         robot.clickOn("#rollback");
+        Button confirmRollback = robot.lookup("#rollback-confirmation-confirm").queryAs(Button.class);
+        assertThat(confirmRollback.getText()).isEqualTo("Roll back istiod to revision 1 on context sim");
+        assertThat(robot.lookup("#rollback-confirmation-question").queryAs(Label.class).getText())
+                .contains("istiod (now revision 2) gets revision 3 with revision 1's chart");
+        robot.interact(confirmRollback::fire);
         waitFor(() -> releases.getItems().stream().anyMatch(r -> r.name().equals("istiod") && r.revision() == 3));
 
         robot.clickOn("#uninstall");
@@ -124,6 +138,13 @@ class InstallWindowTest {
         robot.interact(() -> steps.getSelectionModel().select(4));
         waitFor(() -> robot.lookup("#install").tryQuery().isPresent()
                 && !robot.lookup("#install").queryAs(Button.class).isDisabled());
+    }
+
+    private static void installConfirmed(FxRobot robot) throws Exception {
+        robot.clickOn("#install");
+        Button confirm = robot.lookup("#install-confirmation-confirm").queryAs(Button.class);
+        waitFor(() -> robot.lookup("#install-confirmation").query().isVisible());
+        robot.clickOn(confirm);
     }
 
     private static void waitUntilIdle(FxRobot robot) throws Exception {

@@ -21,7 +21,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window as a user meets it: a kubeconfig pointing at the simulated API, connect, watch, filter. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class MainWindowTest {
 
     private static SimulatedCluster cluster;

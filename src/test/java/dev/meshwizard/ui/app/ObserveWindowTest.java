@@ -18,7 +18,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Observe step is the wizard's last step; the Kiali tab comes and goes beside the wizard. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class ObserveWindowTest {
 
     private WindowFixture fixture;

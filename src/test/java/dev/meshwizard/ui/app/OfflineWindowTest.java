@@ -15,7 +15,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** With no kubeconfig anywhere the window opens offline and stays usable. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class OfflineWindowTest {
 
     private WindowFixture fixture;
@@ -39,5 +39,25 @@ class OfflineWindowTest {
         assertThat(robot.lookup("#connect").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#watch-status").queryAs(Label.class).getText()).startsWith("Offline");
         assertThat(robot.lookup("#status-connection").queryAs(Label.class).getText()).startsWith("Offline");
+    }
+
+    @Test
+    void anExceptionNoCodeCaughtIsShownInTheStatusLineUntilClicked(FxRobot robot) throws Exception {
+        // Given the window's last-resort handler (called directly: installing it would hide exceptions from the test)
+        UncaughtErrors handler = new UncaughtErrors(fixture.window()::showError);
+        Thread worker = new Thread(() -> { }, "worker");
+
+        // When a background thread lets an exception escape
+        handler.uncaughtException(worker, new IllegalStateException("wrapped", new NullPointerException("no url")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Then the status line names its innermost cause
+        Label error = robot.lookup("#status-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).startsWith("Unexpected error (NullPointerException: no url)");
+
+        // And a click dismisses it
+        robot.clickOn(error);
+        assertThat(error.isVisible()).isFalse();
     }
 }

@@ -9,6 +9,7 @@ import dev.meshwizard.plan.Workspace;
 import dev.meshwizard.render.RenderedObject;
 import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.ui.common.YamlEditor;
+import dev.meshwizard.ui.wizard.ProfileStepViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,7 +21,9 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Profile → Helm values → Preview, offline, on the project's Istio-shaped test charts. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class PlanStepsWindowTest {
 
     private WindowFixture fixture;
@@ -92,6 +95,61 @@ class PlanStepsWindowTest {
         waitFor(() -> Files.readString(workspace.resolve("values/istio-ingressgateway.yaml"))
                 .contains("type: NodePort"));
         assertThat(Files.readString(workspace.resolve("mesh-wizard.yaml"))).contains("profile: demo");
+    }
+
+    @Test
+    void aGatewayEditedOnDefaultSurvivesAmbientAndBackAndCtrlZUndoesTheSwitch(FxRobot robot) throws Exception {
+        // Given the AWS NLB preset and 3 replicas on default's ingress gateway
+        step(robot, 2);
+        TabPane tabs = robot.lookup("#values-tabs").queryAs(TabPane.class);
+        waitFor(() -> tabs.getTabs().stream().anyMatch(t -> t.getId().equals("values-tab-istio-ingressgateway")));
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> t.getId().equals("values-tab-istio-ingressgateway")).findFirst().orElseThrow()));
+        waitFor(() -> robot.lookup("#aws-nlb-preset").tryQuery().isPresent());
+        javafx.scene.control.Button aws = robot.lookup("#aws-nlb-preset").queryAs(javafx.scene.control.Button.class);
+        javafx.application.Platform.runLater(aws::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("OK");
+        YamlEditor editor = robot.lookup("#values-editor-istio-ingressgateway").queryAs(YamlEditor.class);
+        waitFor(() -> editor.getText().contains("aws-load-balancer-type"));
+        TextField replicas = robot.lookup("#field-istio-ingressgateway-replicaCount").queryAs(TextField.class);
+        robot.interact(() -> {
+            replicas.setText("3");
+            replicas.getOnAction().handle(null);
+        });
+        waitFor(() -> editor.getText().contains("replicaCount: 3"));
+        String edited = editor.getText();
+
+        // When ambient is chosen, then default again
+        step(robot, 1);
+        @SuppressWarnings("unchecked")
+        TableView<ProfileStepViewModel.ProfileLine> profiles = robot.lookup("#profiles").queryAs(TableView.class);
+        robot.clickOn(cell(robot, profiles, Profile.AMBIENT));
+        waitFor(() -> fixture.window().planModel().plan().profile().equals("ambient"));
+        robot.clickOn(cell(robot, profiles, Profile.DEFAULT));
+        waitFor(() -> fixture.window().planModel().plan().profile().equals("default"));
+
+        // Then the gateway's values are the edited ones
+        assertThat(fixture.window().planModel().plan().release("istio-ingressgateway").orElseThrow().valuesYaml())
+                .isEqualTo(edited);
+
+        // When Ctrl+Z is pressed (outside any text field)
+        robot.interact(profiles::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Then the plan is ambient again, its gateway set aside with its values
+        assertThat(fixture.window().planModel().plan().profile()).isEqualTo("ambient");
+        assertThat(fixture.window().planModel().plan().setAside()).anySatisfy(r ->
+                assertThat(r.valuesYaml()).isEqualTo(edited));
+        assertThat(profiles.getSelectionModel().getSelectedItem().profile()).isEqualTo(Profile.AMBIENT);
+    }
+
+    private static javafx.scene.Node cell(FxRobot robot, TableView<ProfileStepViewModel.ProfileLine> table,
+                                          Profile profile) {
+        return robot.from(table).lookup(".table-cell").match((javafx.scene.control.TableCell<?, ?> c) ->
+                c.getTableRow() != null && c.getTableRow().getItem() instanceof ProfileStepViewModel.ProfileLine line
+                        && line.profile() == profile).query();
     }
 
     private static TreeItem<Object> gatewayService(TreeView<Object> tree) {

@@ -2,6 +2,7 @@ package dev.meshwizard.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshwizard.cluster.NamespaceInjection;
 import dev.meshwizard.mesh.analysis.Finding;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Plans;
@@ -33,7 +34,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Bookinfo deployed from the Sample step, then routed from the Routing step, on the simulated API. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class SampleRoutingWindowTest {
 
     private SimulatedCluster cluster;
@@ -79,6 +80,12 @@ class SampleRoutingWindowTest {
         robot.clickOn("#sample-preview");
         waitFor(() -> !robot.lookup("#sample-changes").queryAs(ListView.class).getItems().isEmpty());
         robot.clickOn("#sample-apply");
+        waitFor(() -> robot.lookup("#sample-confirmation").query().isVisible());
+        Button confirm = robot.lookup("#sample-confirmation-confirm").queryAs(Button.class);
+        assertThat(confirm.getText()).matches("Apply \\d+ object\\(s\\) on context sim");
+        assertThat(robot.lookup("#sample-confirmation-question").queryAs(Label.class).getText())
+                .contains("namespace default").contains("object(s) created or changed by server-side apply");
+        robot.interact(confirm::fire);
         waitFor(() -> robot.lookup("#sample-status").queryAs(Label.class).getText().startsWith("Applied"));
 
         // Then its Deployments and Gateway are in the cluster
@@ -101,6 +108,8 @@ class SampleRoutingWindowTest {
         Button apply = robot.lookup("#routing-apply").queryAs(Button.class);
         waitFor(() -> !apply.isDisabled());
         robot.clickOn("#routing-apply");
+        waitFor(() -> robot.lookup("#routing-confirmation").query().isVisible());
+        robot.interact(robot.lookup("#routing-confirmation-confirm").queryAs(Button.class)::fire);
         waitFor(() -> robot.lookup("#routing-apply-status").queryAs(Label.class).getText().startsWith("Applied"));
         assertThat(cluster.client().resources(VirtualService.class).inNamespace("default").withName("reviews").get())
                 .isNotNull();
@@ -115,6 +124,8 @@ class SampleRoutingWindowTest {
         Finding subset = findings.getItems().stream().filter(f -> f.code().equals("MW0102")).findFirst()
                 .orElseThrow();
         assertThat(subset.object().name()).isEqualTo("reviews");
+        assertThat(findings.getColumns().stream().filter(c -> "routing-findings-istio".equals(c.getId())).findFirst()
+                .orElseThrow().getCellData(subset)).isEqualTo("IST0101 ReferencedResourceNotFound");
         robot.interact(() -> findings.getSelectionModel().select(subset));
         WaitForAsyncUtils.waitForFxEvents();
         YamlEditor editor = robot.lookup("#routing-editor").queryAs(YamlEditor.class);
@@ -125,6 +136,33 @@ class SampleRoutingWindowTest {
 
         // And the document is kept in the workspace
         assertThat(workspace.resolve("routing/virtualservice-reviews.yaml")).exists();
+    }
+
+    @Test
+    void enablingInjectionFromTheTableLabelsTheNamespaceAndKeepsItsRowSelected(FxRobot robot) throws Exception {
+        // Given a namespace shop, a connection and the Sample step's namespace table
+        cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName("shop").endMetadata().build()).create();
+        waitFor(() -> robot.lookup("#connect").queryAs(Button.class).getText().equals("Connect to sim"));
+        robot.clickOn("#connect");
+        waitFor(() -> robot.lookup("#connection-state").queryAs(Label.class).getText().startsWith("Connected"));
+        ListView<?> steps = robot.lookup("#steps").queryAs(ListView.class);
+        robot.interact(() -> steps.getSelectionModel().select(5));
+        @SuppressWarnings("unchecked")
+        TableView<NamespaceInjection> table = robot.lookup("#injection-namespaces").queryAs(TableView.class);
+        waitFor(() -> table.getItems().stream().anyMatch(n -> n.name().equals("shop")));
+
+        // When injection is enabled in shop
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(n -> n.name().equals("shop")).findFirst().orElseThrow()));
+        robot.clickOn("#enable-injection");
+        waitFor(() -> robot.lookup("#injection-status").queryAs(Label.class).getText().startsWith("Injection enabled"));
+
+        // Then the namespace is labelled, its row shows it and stays selected (and nothing was thrown)
+        assertThat(cluster.client().namespaces().withName("shop").get().getMetadata().getLabels())
+                .containsEntry("istio-injection", "enabled");
+        assertThat(table.getSelectionModel().getSelectedItem().name()).isEqualTo("shop");
+        assertThat(table.getSelectionModel().getSelectedItem().state()).isEqualTo(NamespaceInjection.State.ENABLED);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {

@@ -34,6 +34,10 @@ final class WindowFixture {
         return new WindowFixture(stage, settings);
     }
 
+    MainWindow window() {
+        return window;
+    }
+
     void close() {
         Platform.runLater(window::close);
         WaitForAsyncUtils.waitForFxEvents();

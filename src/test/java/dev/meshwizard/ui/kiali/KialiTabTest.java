@@ -7,6 +7,7 @@ import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.cluster.Kubeconfig;
 import dev.meshwizard.job.BackgroundJobRunner;
 import dev.meshwizard.testing.SimulatedCluster;
+import dev.meshwizard.ui.app.FailOnUncaughtExceptions;
 import dev.meshwizard.ui.app.SessionModel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,7 +31,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Kiali tab shows the forwarded page in its web view and keeps navigation on that origin. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({FailOnUncaughtExceptions.class, ApplicationExtension.class})
 class KialiTabTest {
 
     private final BackgroundJobRunner jobs = new BackgroundJobRunner(Platform::runLater);

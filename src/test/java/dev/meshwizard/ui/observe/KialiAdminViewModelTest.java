@@ -133,4 +133,20 @@ class KialiAdminViewModelTest {
 
         assertThat(opened).hasValue(1);
     }
+
+    @Test
+    void readingTheStateAfterTheUrlFieldWasClearedToNothingListsThePrometheusServices() {
+        // Given a Prometheus Service, and the URL field cleared as an editable ComboBox clears it (to null)
+        cluster.client().services().inNamespace("istio-system").resource(new io.fabric8.kubernetes.api.model
+                .ServiceBuilder().withNewMetadata().withName("prometheus").withNamespace("istio-system").endMetadata()
+                .withNewSpec().addNewPort().withPort(9090).endPort().endSpec().build()).create();
+        model.prometheusUrlProperty().set(null);
+
+        // When
+        model.refresh();
+
+        // Then
+        assertThat(model.prometheusUrls()).containsExactly("http://prometheus.istio-system:9090");
+        assertThat(model.prometheusUrlProperty().get()).isEqualTo("http://prometheus.istio-system:9090");
+    }
 }

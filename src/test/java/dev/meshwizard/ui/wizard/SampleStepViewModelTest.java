@@ -76,7 +76,40 @@ class SampleStepViewModelTest {
 
         model.saveYaml(file);
 
-        assertThat(Files.readString(file)).isEqualTo(model.yamlProperty().get());
+        assertThat(Files.readString(file)).startsWith("# Written by Mesh Wizard")
+                .endsWith("\n" + model.yamlProperty().get());
         assertThat(model.statusProperty().get()).contains("kubectl apply --server-side");
+    }
+
+    @Test
+    void aNamespaceThatIsNotADnsLabelIsAnErrorAndLeavesNothingToApply() {
+        model.sampleProperty().set(SampleStepViewModel.Sample.HTTPBIN);
+        model.namespaceProperty().set("Book Info");
+
+        assertThat(model.errorProperty().get()).startsWith("Namespace \"Book Info\" is not a DNS-1123 label");
+        assertThat(model.yamlProperty().get()).isEmpty();
+
+        model.namespaceProperty().set("bookinfo");
+
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.yamlProperty().get()).contains("namespace: bookinfo");
+    }
+
+    @Test
+    void savingOverAFileTheUserMadeAsksFirstAndWritesOnlyWhenConfirmed() throws Exception {
+        // Given a file of the user's
+        Path file = Files.writeString(dir.resolve("mine.yaml"), "kind: Mine\n");
+
+        // When the manifests are saved over it
+        model.saveYaml(file);
+
+        // Then the question lists it and the file is as it was
+        assertThat(model.overwriteQuestion().filesProperty().get()).containsExactly("mine.yaml");
+        assertThat(file).hasContent("kind: Mine");
+
+        // And when confirmed, it is written
+        model.overwriteQuestion().confirm();
+        assertThat(Files.readString(file)).contains("name: productpage-v1");
+        assertThat(model.overwriteQuestion().filesProperty().get()).isEmpty();
     }
 }

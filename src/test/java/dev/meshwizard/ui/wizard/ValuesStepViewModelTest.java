@@ -57,6 +57,20 @@ class ValuesStepViewModelTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsMarkedOnItsOwnKeyWithItsPath() {
+        ReleaseValuesModel gateway = release("istio-ingressgateway");
+
+        gateway.textEdited("service:\n  type: NodePort\nautoscaling:\n  enabled: \"yes\"\n");
+
+        assertThat(gateway.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(4);
+            assertThat(problem.column()).isEqualTo(3);
+            assertThat(problem.path()).isEqualTo("autoscaling.enabled");
+            assertThat(problem.message()).startsWith("autoscaling.enabled: string found, boolean expected");
+        });
+    }
+
+    @Test
     void aFormEditIsPublishedToThePlan() {
         release("istiod").field("pilot.traceSampling").orElseThrow().value().set("10");
 
