@@ -25,7 +25,7 @@ class OperationLeasesTest {
 
     @BeforeEach
     void start() {
-        cluster = SimulatedCluster.start();
+        cluster = SimulatedCluster.start().createNamespaces("istio-system");
         leases = new OperationLeases(cluster.client());
     }
 
