@@ -126,7 +126,8 @@ class ExporterTest {
                 profile: demo
                 revision: canary
                 """);
-        assertThat(Files.readString(folder.resolve("values/istio-base.set.yaml"))).contains("defaultRevision: canary");
+        // A revision installs beside the default control plane: base keeps the default revision where it is
+        assertThat(Files.readString(folder.resolve("values/istio-base.set.yaml"))).doesNotContain("defaultRevision");
     }
 
     @Test
