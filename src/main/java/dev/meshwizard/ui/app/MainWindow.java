@@ -156,6 +156,9 @@ public final class MainWindow extends BorderPane {
         clusterStep.loadInitial();
         // warm the client once the window is drawn, so the warm-up does not compete with the first frame
         sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, was, now) -> keepFocusNear(was, now));
+            }
             if (scene != null && old == null) {
                 javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(
                         javafx.util.Duration.seconds(1));
@@ -190,6 +193,33 @@ public final class MainWindow extends BorderPane {
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;
+    }
+
+    /**
+     * A button that disables itself while its work runs would pass the focus on to the next control in traversal
+     * order, often the side panel's Namespaces field with its text selected, so the next keystroke would replace
+     * it: the focus stays with the disabled button's nearest enabled ancestor instead.
+     */
+    private static void keepFocusNear(javafx.scene.Node was, javafx.scene.Node now) {
+        if (was == null || now == null || !was.isDisabled() || was.getScene() != now.getScene()) {
+            return;
+        }
+        javafx.scene.Node near = was.getParent();
+        while (near != null && (near.isDisabled() || !near.isVisible())) {
+            near = near.getParent();
+        }
+        if (near != null && !isInside(now, near)) {
+            near.requestFocus();
+        }
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows an error in the status line; for errors no view reported itself. */
