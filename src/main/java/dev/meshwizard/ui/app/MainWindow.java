@@ -65,6 +65,7 @@ public final class MainWindow extends BorderPane {
     private final Tab wizardTab = new Tab("Wizard");
     private final StatusBarViewModel statusBar;
     private SplitPane split;
+    private javafx.scene.Node focusLostBy;
     private ObserveStepViewModel observe;
     private KialiTab kialiTab;
 
@@ -200,15 +201,23 @@ public final class MainWindow extends BorderPane {
      * order, often the side panel's Namespaces field with its text selected, so the next keystroke would replace
      * it: the focus stays with the disabled button's nearest enabled ancestor instead.
      */
-    private static void keepFocusNear(javafx.scene.Node was, javafx.scene.Node now) {
-        if (was == null || now == null || !was.isDisabled() || was.getScene() != now.getScene()) {
+    private void keepFocusNear(javafx.scene.Node was, javafx.scene.Node now) {
+        // the scene first clears the focus of a node that became disabled, then hands it on
+        if (was != null && was.isDisabled()) {
+            focusLostBy = was;
+            // only the hand-on that follows at once; a later click elsewhere is the user's
+            javafx.application.Platform.runLater(() -> focusLostBy = null);
+        }
+        javafx.scene.Node lost = focusLostBy;
+        if (now == null || lost == null) {
             return;
         }
-        javafx.scene.Node near = was.getParent();
+        focusLostBy = null;
+        javafx.scene.Node near = lost.getParent();
         while (near != null && (near.isDisabled() || !near.isVisible())) {
             near = near.getParent();
         }
-        if (near != null && !isInside(now, near)) {
+        if (near != null && near.getScene() == now.getScene() && !isInside(now, near)) {
             near.requestFocus();
         }
     }

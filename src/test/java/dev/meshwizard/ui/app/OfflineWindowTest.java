@@ -75,6 +75,7 @@ class OfflineWindowTest {
 
         // When the button is disabled while its work runs
         robot.interact(() -> button.setDisable(true));
+        WaitForAsyncUtils.waitForFxEvents();
 
         // Then the Namespaces field did not take the focus
         javafx.scene.Node owner = button.getScene().getFocusOwner();
