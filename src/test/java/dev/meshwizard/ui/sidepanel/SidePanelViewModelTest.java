@@ -119,4 +119,17 @@ class SidePanelViewModelTest {
         model.applyState(WatchState.WATCHING, "");
         assertThat(model.statusProperty().get()).startsWith("Live");
     }
+
+    @Test
+    void aWatchLostAfterItWasLiveSaysHowOldTheRowsAre() {
+        // Given a live watch
+        model.applyState(WatchState.WATCHING, "");
+
+        // When it is lost
+        model.applyState(WatchState.LOST, "connection reset");
+
+        // Then the status says until when the rows were true
+        assertThat(model.statusProperty().get()).matches(".*the rows below are as of \\d{2}:\\d{2}(:\\d{2})? and may be "
+                + "stale");
+    }
 }
