@@ -256,6 +256,12 @@ public final class SidePanelViewModel {
         };
         filteredPods.setPredicate(all ? null : matches::test);
         filteredServices.setPredicate(all ? null : matches::test);
+        // the details follow the selection: a row the filter hides is no longer selected
+        Row current = selected.get();
+        if (current != null && filteredPods.stream().noneMatch(l -> l.get().key().equals(current.key()))
+                && filteredServices.stream().noneMatch(l -> l.get().key().equals(current.key()))) {
+            selected.set(null);
+        }
     }
 
     /** The pods passing the filter. */
