@@ -76,4 +76,24 @@ public final class Views {
         icon.getStyleClass().add(styleClass);
         return icon;
     }
+
+    /** An enum constant as words for the screen: {@code INTERNET_FACING} → {@code internet facing}. */
+    public static String words(Enum<?> constant) {
+        return constant == null ? "" : constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Shows a combo box's constants through {@code text} (its list and its button). */
+    public static <T> void showAs(javafx.scene.control.ComboBox<T> combo, Function<T, String> text) {
+        combo.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return combo.getItems().stream().filter(v -> text.apply(v).equals(string)).findFirst().orElse(null);
+            }
+        });
+    }
 }

@@ -63,7 +63,7 @@ public final class InstallStepView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Views.column("Release", InstallStepViewModel.ReleaseLine::release, 170));
         table.getColumns().add(Views.column("Chart", InstallStepViewModel.ReleaseLine::chart, 80));
-        table.getColumns().add(Views.column("Phase", l -> l.phase().name().toLowerCase(java.util.Locale.ROOT), 80));
+        table.getColumns().add(Views.column("Phase", l -> Views.words(l.phase()), 80));
         table.getColumns().add(Views.column("Elapsed", InstallStepViewModel.ReleaseLine::elapsed, 70));
         table.getColumns().add(Views.column("What is happening", InstallStepViewModel.ReleaseLine::message, 300));
         table.setPrefHeight(150);
