@@ -9,7 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -47,6 +47,7 @@ public final class ConfirmationBar extends VBox {
         copy.setOnAction(e -> copy(action));
         dontAsk.setId(id + "-dont-ask");
         dontAsk.managedProperty().bind(dontAsk.visibleProperty());
+        dontAsk.setWrapText(true);
         confirm.setOnAction(e -> {
             if (dontAsk.isVisible() && dontAsk.isSelected()) {
                 ConfirmationPolicy.of(this).skip(action.context(), true);
@@ -55,8 +56,11 @@ public final class ConfirmationBar extends VBox {
             hide();
             chosen.run();
         });
-        HBox buttons = new HBox(8, confirm, cancel, copy);
+        // wraps on a narrow window rather than widening the step
+        FlowPane buttons = new FlowPane(8, 6, confirm, cancel, copy);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.setPrefWrapLength(300);
+        setMinWidth(0);
         getChildren().addAll(question, dontAsk, buttons);
         managedProperty().bind(visibleProperty());
         setVisible(false);
