@@ -84,6 +84,29 @@ public final class ConfirmationBar extends VBox {
         dontAsk.setVisible(clusterAction.local());
         setVisible(true);
         confirm.requestFocus();
+        javafx.application.Platform.runLater(this::scrollIntoView);
+    }
+
+    /** A step taller than the window scrolls: the question must be seen where the button was clicked. */
+    private void scrollIntoView() {
+        for (javafx.scene.Node n = getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                scroll.applyCss();
+                scroll.layout();
+                javafx.scene.Node content = scroll.getContent();
+                double contentHeight = content.getLayoutBounds().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                if (contentHeight <= viewport) {
+                    return;
+                }
+                javafx.geometry.Bounds bar = content.sceneToLocal(localToScene(getLayoutBounds()));
+                double top = scroll.getVvalue() * (contentHeight - viewport);
+                double wanted = bar.getMaxY() > top + viewport ? bar.getMaxY() - viewport + 8
+                        : bar.getMinY() < top ? bar.getMinY() - 8 : top;
+                scroll.setVvalue(Math.max(0, Math.min(1, wanted / (contentHeight - viewport))));
+                return;
+            }
+        }
     }
 
     /** Asks, building the action only now (its counts and commands are read when the user clicks). */

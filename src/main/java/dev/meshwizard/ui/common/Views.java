@@ -68,6 +68,8 @@ public final class Views {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        // a resize policy may shrink columns: never below their title ("Re…" tells nobody anything)
+        column.setMinWidth(Math.min(width, title.length() * 8.5 + 24));
         return column;
     }
 
