@@ -210,6 +210,8 @@ public final class SampleStepView extends VBox {
             }
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        // on a laptop screen the step scrolls to the changes rather than squeezing them to nothing
+        tabs.setMinHeight(300);
         return new VBox(6, title, choice, fields, gateway, gatewayNote, summary, actions, ask, offline,
                 Views.errorLabel("sample-error", model.errorProperty()), status, tabs);
     }
