@@ -67,9 +67,10 @@ public final class Views {
     public static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
         // a resize policy may shrink columns: never below their title ("Re…" tells nobody anything)
-        column.setMinWidth(Math.min(width, title.length() * 8.5 + 24));
+        double titleWidth = title.length() * 8.5 + 24;
+        column.setPrefWidth(Math.max(width, titleWidth));
+        column.setMinWidth(Math.min(titleWidth, 160));
         return column;
     }
 
