@@ -46,6 +46,7 @@ public final class ClusterWatch implements AutoCloseable {
     private final WatchListener listener;
     private final String scopeText;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final List<java.util.function.Supplier<List<Row>>> listers = new ArrayList<>();
     private final List<CompletableFuture<Void>> starts = new ArrayList<>();
     private final ScheduledExecutorService monitor;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -78,12 +79,16 @@ public final class ClusterWatch implements AutoCloseable {
         ClusterWatch watch = new ClusterWatch(scope, listener);
         watch.report(WatchState.SYNCING, "Listing pods and services in " + watch.scopeText);
         if (scope.allNamespaces()) {
-            watch.add(client.pods().inAnyNamespace(), Rows::pod);
-            watch.add(client.services().inAnyNamespace(), Rows::service);
+            watch.add(client.pods().inAnyNamespace(), () -> client.pods().inAnyNamespace().list().getItems(),
+                    Rows::pod);
+            watch.add(client.services().inAnyNamespace(),
+                    () -> client.services().inAnyNamespace().list().getItems(), Rows::service);
         } else {
             for (String namespace : scope.namespaces()) {
-                watch.add(client.pods().inNamespace(namespace), Rows::pod);
-                watch.add(client.services().inNamespace(namespace), Rows::service);
+                watch.add(client.pods().inNamespace(namespace),
+                        () -> client.pods().inNamespace(namespace).list().getItems(), Rows::pod);
+                watch.add(client.services().inNamespace(namespace),
+                        () -> client.services().inNamespace(namespace).list().getItems(), Rows::service);
             }
         }
         for (SharedIndexInformer<?> informer : watch.informers) {
@@ -124,7 +129,9 @@ public final class ClusterWatch implements AutoCloseable {
         monitor.shutdownNow();
     }
 
-    private <T extends HasMetadata> void add(Informable<T> source, Function<T, Row> toRow) {
+    private <T extends HasMetadata> void add(Informable<T> source, java.util.function.Supplier<List<T>> lister,
+                                             Function<T, Row> toRow) {
+        listers.add(() -> lister.get().stream().map(toRow).toList());
         SharedIndexInformer<T> informer = source.runnableInformer(0);
         informer.exceptionHandler(this::retryAfter);
         informer.addEventHandler(new RowHandler<>(toRow));
@@ -176,6 +183,9 @@ public final class ClusterWatch implements AutoCloseable {
             }
         }
         boolean watching = informers.stream().allMatch(SharedIndexInformer::isWatching);
+        if (watching && state == WatchState.LOST && !relist()) {
+            return;
+        }
         if (watching) {
             pollsWithoutWatch = 0;
             lastError.set(null);
@@ -186,6 +196,28 @@ public final class ClusterWatch implements AutoCloseable {
         if (error != null || pollsWithoutWatch >= POLLS_BEFORE_LOST) {
             report(WatchState.LOST, "Lost the watch on " + scopeText + ", reconnecting"
                     + (error != null ? ": " + message(error) : ""));
+        }
+    }
+
+    /**
+     * After an outage the informers may resume from where they were and keep rows of objects that went away
+     * meanwhile (a restarted API server, a restored cluster): list everything again and hand the listener the
+     * complete rows. False (and still lost) when the list fails.
+     */
+    private boolean relist() {
+        try {
+            List<Row> rows = new ArrayList<>();
+            for (java.util.function.Supplier<List<Row>> lister : listers) {
+                rows.addAll(lister.get());
+            }
+            if (!closed.get()) {
+                listener.replaced(rows);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("Listing again after the watch came back failed", e);
+            lastError.set(e);
+            return false;
         }
     }
 

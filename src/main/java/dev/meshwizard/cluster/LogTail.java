@@ -42,6 +42,11 @@ public final class LogTail implements AutoCloseable {
     }
 
     private final String what;
+    private static final java.util.regex.Pattern STATUS_BODY =
+            java.util.regex.Pattern.compile("^\\s*\\{.*\"kind\"\\s*:\\s*\"Status\"");
+    private static final java.util.regex.Pattern STATUS_MESSAGE =
+            java.util.regex.Pattern.compile("\"message\"\\s*:\\s*\"([^\"]*)\"");
+
     private final Listener listener;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile AutoCloseable source;
@@ -106,6 +111,14 @@ public final class LogTail implements AutoCloseable {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while (!closed.get() && (line = lines.readLine()) != null) {
+                Optional<String> refusal = refusal(line);
+                if (refusal.isPresent()) {
+                    // the API server's error body (the pod is gone): said once, never shown as a log line
+                    if (!closed.get()) {
+                        listener.ended(refusal.get());
+                    }
+                    return;
+                }
                 try {
                     listener.line(line);
                 } catch (RuntimeException e) {
@@ -118,6 +131,23 @@ public final class LogTail implements AutoCloseable {
         if (!closed.get()) {
             listener.ended(failure().map(why -> "Cannot read the log of " + what + ": " + why).orElse(reason));
         }
+    }
+
+    /**
+     * The API server's answer when it refuses a log (a {@code Status} object, e.g. for a pod that is gone) as one
+     * sentence; empty for an ordinary log line.
+     */
+    Optional<String> refusal(String line) {
+        if (!STATUS_BODY.matcher(line).find()) {
+            return Optional.empty();
+        }
+        String pod = what.contains(" ") ? what.substring(0, what.indexOf(' ')) : what;
+        if (line.contains("\"NotFound\"") || line.contains("\"code\":404")) {
+            return Optional.of("pod " + pod + " not found");
+        }
+        java.util.regex.Matcher message = STATUS_MESSAGE.matcher(line);
+        return Optional.of("The API server refused the log of " + pod + (message.find() ? ": " + message.group(1)
+                : ""));
     }
 
     /** Why the client gave up on the log, when it failed rather than ended. */

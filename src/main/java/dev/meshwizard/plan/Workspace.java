@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A folder that holds one install plan as files a person can read, diff and keep in git:
  * <pre>
- * mesh-wizard.yaml          profile, platform, revision, Istio version, chart source, releases
+ * mesh-wizard.yaml          profile, platform, revision, Istio version, chart source, releases (and the
+ *                           releases set aside, which the profile does not use)
  * values/istio-base.yaml    each release's values, exactly as written (comments, order, final line break)
  * values/istiod.yaml
  * </pre>
@@ -74,15 +75,20 @@ public final class Workspace {
     public synchronized InstallPlan load() throws IOException {
         Path manifestFile = manifestFile();
         WorkspaceManifest.Contents contents = WorkspaceManifest.read(readText(manifestFile, null), manifestFile);
+        return new InstallPlan(contents.profile(), contents.platform(), contents.revision(),
+                contents.istioVersion(), contents.source(), releases(contents.releases(), "releases"),
+                releases(contents.setAside(), "setAside"));
+    }
+
+    private List<ChartRelease> releases(List<WorkspaceManifest.Entry> entries, String key) throws IOException {
         List<ChartRelease> releases = new ArrayList<>();
-        for (int i = 0; i < contents.releases().size(); i++) {
-            WorkspaceManifest.Entry entry = contents.releases().get(i);
-            Path valuesFile = valuesFile(entry, i);
+        for (int i = 0; i < entries.size(); i++) {
+            WorkspaceManifest.Entry entry = entries.get(i);
+            Path valuesFile = valuesFile(entry, key, i);
             String values = readText(valuesFile, entry);
             releases.add(new ChartRelease(entry.name(), entry.namespace(), entry.component(), values, entry.sets()));
         }
-        return new InstallPlan(contents.profile(), contents.platform(), contents.revision(),
-                contents.istioVersion(), contents.source(), releases);
+        return releases;
     }
 
     /**
@@ -96,9 +102,11 @@ public final class Workspace {
     public synchronized void save(InstallPlan plan) throws IOException {
         Objects.requireNonNull(plan, "plan");
         Set<String> previous = previousValuesFiles();
-        List<String> names = valuesFileNames(plan);
+        List<ChartRelease> all = new ArrayList<>(plan.releases());
+        all.addAll(plan.setAside());
+        List<String> names = valuesFileNames(all);
         for (int i = 0; i < names.size(); i++) {
-            AtomicFiles.write(folder.resolve(names.get(i)), plan.releases().get(i).valuesYaml());
+            AtomicFiles.write(folder.resolve(names.get(i)), all.get(i).valuesYaml());
         }
         AtomicFiles.write(manifestFile(), WorkspaceManifest.write(plan, names));
         previous.removeAll(names);
@@ -119,8 +127,12 @@ public final class Workspace {
         try {
             WorkspaceManifest.Contents old = WorkspaceManifest.read(readText(manifestFile(), null), manifestFile());
             for (int i = 0; i < old.releases().size(); i++) {
-                valuesFile(old.releases().get(i), i);
+                valuesFile(old.releases().get(i), "releases", i);
                 files.add(old.releases().get(i).valuesFile());
+            }
+            for (int i = 0; i < old.setAside().size(); i++) {
+                valuesFile(old.setAside().get(i), "setAside", i);
+                files.add(old.setAside().get(i).valuesFile());
             }
         } catch (IOException e) {
             LOG.warn("Not deleting values files of removed releases: the previous {} cannot be read: {}", MANIFEST,
@@ -130,10 +142,10 @@ public final class Workspace {
         return files;
     }
 
-    private static List<String> valuesFileNames(InstallPlan plan) {
+    private static List<String> valuesFileNames(List<ChartRelease> releases) {
         Set<String> taken = new LinkedHashSet<>();
         List<String> names = new ArrayList<>();
-        for (ChartRelease release : plan.releases()) {
+        for (ChartRelease release : releases) {
             String base = fileSafe(release.name());
             String name = base;
             if (taken.contains(name.toLowerCase(Locale.ROOT))) {
@@ -154,7 +166,7 @@ public final class Workspace {
         return safe.isEmpty() ? "release" : safe;
     }
 
-    private Path valuesFile(WorkspaceManifest.Entry entry, int index) throws WorkspaceException {
+    private Path valuesFile(WorkspaceManifest.Entry entry, String key, int index) throws WorkspaceException {
         Path relative;
         try {
             relative = Path.of(entry.valuesFile());
@@ -164,7 +176,7 @@ public final class Workspace {
         Path resolved = relative == null ? null : folder.resolve(relative).normalize();
         if (relative == null || relative.isAbsolute() || !resolved.startsWith(folder)
                 || resolved.equals(manifestFile()) || resolved.equals(folder)) {
-            throw new WorkspaceException(manifestFile(), entry.line(), "releases[" + index + "].valuesFile",
+            throw new WorkspaceException(manifestFile(), entry.line(), key + "[" + index + "].valuesFile",
                     "\"" + entry.valuesFile() + "\" is not a file inside the workspace folder");
         }
         return resolved;

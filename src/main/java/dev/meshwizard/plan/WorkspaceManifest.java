@@ -25,7 +25,7 @@ final class WorkspaceManifest {
 
     /** The plan as the manifest holds it; values texts are read separately. */
     record Contents(String profile, String platform, String revision, String istioVersion, ChartSourceSpec source,
-                    List<Entry> releases) {
+                    List<Entry> releases, List<Entry> setAside) {
     }
 
     private static final String HEADER = "# Mesh Wizard workspace: the install plan. Each release's values file is"
@@ -39,7 +39,10 @@ final class WorkspaceManifest {
         this.doc = doc;
     }
 
-    /** The manifest text of a plan whose releases keep their values in {@code valuesFiles}, in release order. */
+    /**
+     * The manifest text of a plan whose releases keep their values in {@code valuesFiles}, in release order and
+     * then the releases set aside.
+     */
     static String write(InstallPlan plan, List<String> valuesFiles) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
@@ -58,19 +61,28 @@ final class WorkspaceManifest {
             source.put("version", spec.version());
         }
         root.put("chartSource", source);
-        List<Object> releases = new ArrayList<>();
-        for (int i = 0; i < plan.releases().size(); i++) {
-            ChartRelease release = plan.releases().get(i);
+        root.put("releases", entries(plan.releases(), valuesFiles.subList(0, plan.releases().size())));
+        if (!plan.setAside().isEmpty()) {
+            // releases the profile does not use, kept with their values for when a profile uses them again
+            root.put("setAside", entries(plan.setAside(), valuesFiles.subList(plan.releases().size(),
+                    valuesFiles.size())));
+        }
+        return HEADER + String.join("\n", YamlWriter.block(root, 0, YamlWriter.Layout.DEFAULT)) + "\n";
+    }
+
+    private static List<Object> entries(List<ChartRelease> releases, List<String> valuesFiles) {
+        List<Object> entries = new ArrayList<>();
+        for (int i = 0; i < releases.size(); i++) {
+            ChartRelease release = releases.get(i);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", release.name());
             entry.put("namespace", release.namespace());
             entry.put("component", release.component().chartName());
             entry.put("valuesFile", valuesFiles.get(i));
             entry.put("sets", release.sets());
-            releases.add(entry);
+            entries.add(entry);
         }
-        root.put("releases", releases);
-        return HEADER + String.join("\n", YamlWriter.block(root, 0, YamlWriter.Layout.DEFAULT)) + "\n";
+        return entries;
     }
 
     /** Reads a manifest text; {@code file} names it in errors. */
@@ -96,14 +108,6 @@ final class WorkspaceManifest {
                     .map(Profile::id).collect(Collectors.joining(", ")));
         }
         ChartSourceSpec source = source();
-        List<Entry> releases = new ArrayList<>();
-        Object list = doc.get("releases").orElse(List.of());
-        if (!(list instanceof List<?> items)) {
-            throw error("releases", "must be a list of releases");
-        }
-        for (int i = 0; i < items.size(); i++) {
-            releases.add(release(i));
-        }
         String platform = string("platform", false);
         Optional<String> badPlatform = Plans.platformProblem(platform);
         if (badPlatform.isPresent()) {
@@ -115,7 +119,7 @@ final class WorkspaceManifest {
             throw error("revision", badRevision.get());
         }
         return new Contents(profile, platform, revision, string("istioVersion", false), source,
-                List.copyOf(releases));
+                entries("releases"), entries("setAside"));
     }
 
     private ChartSourceSpec source() throws WorkspaceException {
@@ -130,8 +134,20 @@ final class WorkspaceManifest {
         };
     }
 
-    private Entry release(int index) throws WorkspaceException {
-        String at = "releases[" + index + "]";
+    private List<Entry> entries(String key) throws WorkspaceException {
+        List<Entry> entries = new ArrayList<>();
+        Object list = doc.get(key).orElse(List.of());
+        if (!(list instanceof List<?> items)) {
+            throw error(key, "must be a list of releases");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            entries.add(release(key, i));
+        }
+        return List.copyOf(entries);
+    }
+
+    private Entry release(String key, int index) throws WorkspaceException {
+        String at = key + "[" + index + "]";
         String componentName = string(at + ".component", true);
         Component component = Arrays.stream(Component.values())
                 .filter(c -> c.chartName().equals(componentName)).findFirst()

@@ -62,6 +62,9 @@ class ClusterWatchTest {
         record State(WatchState state, String detail) {
         }
 
+        record Replaced(List<Row> rows) {
+        }
+
         private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         final List<Object> seen = new ArrayList<>();
 
@@ -78,6 +81,11 @@ class ClusterWatchTest {
         @Override
         public void stateChanged(WatchState state, String detail) {
             events.add(new State(state, detail));
+        }
+
+        @Override
+        public void replaced(List<Row> rows) {
+            events.add(new Replaced(List.copyOf(rows)));
         }
 
         /** Waits for the next event of a type that matches, keeping every event seen on the way. */
@@ -236,6 +244,34 @@ class ClusterWatchTest {
             recorder.awaitState(WatchState.WATCHING);
             recorder.awaitPod("outage", "during-outage", p -> true);
             assertThat(watch.state()).isEqualTo(WatchState.WATCHING);
+        }
+    }
+
+    @Test
+    void aWatchThatComesBackListsAgainAndHandsOverEveryRowThereIsNow() throws Exception {
+        Recorder recorder = new Recorder();
+        client.resource(appPod("relist", "stays")).create();
+        client.resource(appPod("relist", "goes")).create();
+        try (TcpRelay relay = TcpRelay.to(cluster.port());
+             KubernetesClient viaRelay = new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.config())
+                     .withMasterUrl("https://localhost:" + relay.port()).withWatchReconnectInterval(100).build())
+                     .build();
+             ClusterWatch watch = ClusterWatch.start(viaRelay, WatchScope.of(Set.of("relist")), recorder,
+                     Duration.ofMillis(100))) {
+            // Given a watch that lost its connection while a pod was deleted
+            recorder.awaitState(WatchState.WATCHING);
+            relay.cut();
+            recorder.awaitState(WatchState.LOST);
+            client.pods().inNamespace("relist").withName("goes").delete();
+
+            // When the connection is back
+            relay.restore();
+
+            // Then the watch lists again and hands over the complete rows before it says it is watching
+            Recorder.Replaced replaced = recorder.await(Recorder.Replaced.class, r -> true);
+            assertThat(replaced.rows()).filteredOn(r -> r instanceof PodRow).extracting(r -> ((PodRow) r).name())
+                    .containsExactly("stays");
+            recorder.awaitState(WatchState.WATCHING);
         }
     }
 

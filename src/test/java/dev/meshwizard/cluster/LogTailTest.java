@@ -152,4 +152,22 @@ class LogTailTest {
             // the reading end is gone
         }
     }
+
+    @Test
+    void aPodThatIsGoneIsSaidOnceAsNotFoundAndTheServersErrorBodiesAreNoLogLines() throws Exception {
+        // Given a log stream that turns into the API server's error bodies, as for a deleted pod
+        String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                + "\"message\":\"pods \\\"web-1\\\" not found\",\"reason\":\"NotFound\",\"code\":404}\n";
+        java.io.InputStream in = new java.io.ByteArrayInputStream(("[2026-12-02T10:00:00.000Z] \"GET / HTTP/1.1\" 200\n"
+                + body + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        // When it is followed
+        LogTail tail = LogTail.reading("shop/web-1 istio-proxy", in, listener);
+
+        // Then the real line arrives, the error bodies do not, and the end says the pod is not found, once
+        assertThat(ends.poll(5, TimeUnit.SECONDS)).isEqualTo("pod shop/web-1 not found");
+        assertThat(lines).containsExactly("[2026-12-02T10:00:00.000Z] \"GET / HTTP/1.1\" 200");
+        assertThat(ends).isEmpty();
+        tail.close();
+    }
 }

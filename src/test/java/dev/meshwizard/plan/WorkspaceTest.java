@@ -281,4 +281,24 @@ class WorkspaceTest {
         assertThatThrownBy(() -> Workspace.open(dir).load())
                 .hasMessageContaining("releases[1].sets[0]: \"pilot.env[=x\" has a list index that is not a number");
     }
+
+    @Test
+    void aGatewaySetAsideByAmbientKeepsItsValuesFileAndComesBackAfterARestart() throws IOException {
+        // Given a default plan whose gateway was edited, then ambient chosen
+        InstallPlan plan = Plans.forProfile(Profile.DEFAULT, ChartSourceSpec.helmRepo(ChartSourceSpec.ISTIO_REPO,
+                "1.30.3"), "1.30.3");
+        plan = plan.withReleases(plan.releases().stream().map(r -> r.component() == Component.GATEWAY
+                ? r.withValues("replicaCount: 3\n") : r).toList());
+        InstallPlan ambient = Plans.switchProfile(plan, Profile.AMBIENT);
+
+        // When it is saved and read again
+        Workspace.open(dir).save(ambient);
+        InstallPlan loaded = Workspace.open(dir).load();
+
+        // Then the gateway's values file is still there and the plan holds it aside, so default brings it back
+        assertThat(dir.resolve("values/istio-ingressgateway.yaml")).hasContent("replicaCount: 3\n");
+        assertThat(loaded).isEqualTo(ambient);
+        assertThat(Plans.switchProfile(loaded, Profile.DEFAULT).release("istio-ingressgateway").orElseThrow()
+                .valuesYaml()).isEqualTo("replicaCount: 3\n");
+    }
 }

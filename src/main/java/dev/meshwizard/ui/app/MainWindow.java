@@ -65,6 +65,7 @@ public final class MainWindow extends BorderPane {
     private final Tab wizardTab = new Tab("Wizard");
     private final StatusBarViewModel statusBar;
     private SplitPane split;
+    private javafx.scene.Node focusLostBy;
     private ObserveStepViewModel observe;
     private KialiTab kialiTab;
 
@@ -156,6 +157,9 @@ public final class MainWindow extends BorderPane {
         clusterStep.loadInitial();
         // warm the client once the window is drawn, so the warm-up does not compete with the first frame
         sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, was, now) -> keepFocusNear(was, now));
+            }
             if (scene != null && old == null) {
                 javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(
                         javafx.util.Duration.seconds(1));
@@ -190,6 +194,41 @@ public final class MainWindow extends BorderPane {
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;
+    }
+
+    /**
+     * A button that disables itself while its work runs would pass the focus on to the next control in traversal
+     * order, often the side panel's Namespaces field with its text selected, so the next keystroke would replace
+     * it: the focus stays with the disabled button's nearest enabled ancestor instead.
+     */
+    private void keepFocusNear(javafx.scene.Node was, javafx.scene.Node now) {
+        // the scene first clears the focus of a node that became disabled, then hands it on
+        if (was != null && was.isDisabled()) {
+            focusLostBy = was;
+            // only the hand-on that follows at once; a later click elsewhere is the user's
+            javafx.application.Platform.runLater(() -> focusLostBy = null);
+        }
+        javafx.scene.Node lost = focusLostBy;
+        if (now == null || lost == null) {
+            return;
+        }
+        focusLostBy = null;
+        javafx.scene.Node near = lost.getParent();
+        while (near != null && (near.isDisabled() || !near.isVisible())) {
+            near = near.getParent();
+        }
+        if (near != null && near.getScene() == now.getScene() && !isInside(now, near)) {
+            near.requestFocus();
+        }
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows an error in the status line; for errors no view reported itself. */

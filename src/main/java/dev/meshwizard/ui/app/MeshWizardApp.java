@@ -41,7 +41,9 @@ public final class MeshWizardApp extends Application {
         window = new MainWindow(settings, jobs, RowBridge.onFxThread(), MeshWizardApp::applyTheme,
                 getHostServices()::showDocument);
         UncaughtErrors.install(window::showError);
-        Scene scene = new Scene(window, 1360, 840);
+        // the default size, but never more than the screen has room for (a 1366x768 laptop)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1360, screen.getWidth()), Math.min(840, screen.getHeight() - 32));
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("Mesh Wizard");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
@@ -52,6 +54,10 @@ public final class MeshWizardApp extends Application {
         }
         stage.setScene(scene);
         restoreBounds(stage);
+        if (settings.windowBounds().isEmpty()) {
+            stage.setX(screen.getMinX() + (screen.getWidth() - scene.getWidth()) / 2);
+            stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - scene.getHeight()) / 2));
+        }
         stage.setOnCloseRequest(e -> rememberBounds(stage));
         if ("1".equals(System.getenv("MESH_WIZARD_EXIT_AFTER_SHOWN"))) {
             // for measuring the start-up time and for training the class-data archive: quit once drawn

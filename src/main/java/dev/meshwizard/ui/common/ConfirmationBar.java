@@ -9,7 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -47,6 +47,7 @@ public final class ConfirmationBar extends VBox {
         copy.setOnAction(e -> copy(action));
         dontAsk.setId(id + "-dont-ask");
         dontAsk.managedProperty().bind(dontAsk.visibleProperty());
+        dontAsk.setWrapText(true);
         confirm.setOnAction(e -> {
             if (dontAsk.isVisible() && dontAsk.isSelected()) {
                 ConfirmationPolicy.of(this).skip(action.context(), true);
@@ -55,8 +56,11 @@ public final class ConfirmationBar extends VBox {
             hide();
             chosen.run();
         });
-        HBox buttons = new HBox(8, confirm, cancel, copy);
+        // wraps on a narrow window rather than widening the step
+        FlowPane buttons = new FlowPane(8, 6, confirm, cancel, copy);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.setPrefWrapLength(300);
+        setMinWidth(0);
         getChildren().addAll(question, dontAsk, buttons);
         managedProperty().bind(visibleProperty());
         setVisible(false);
@@ -80,6 +84,29 @@ public final class ConfirmationBar extends VBox {
         dontAsk.setVisible(clusterAction.local());
         setVisible(true);
         confirm.requestFocus();
+        javafx.application.Platform.runLater(this::scrollIntoView);
+    }
+
+    /** A step taller than the window scrolls: the question must be seen where the button was clicked. */
+    private void scrollIntoView() {
+        for (javafx.scene.Node n = getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                scroll.applyCss();
+                scroll.layout();
+                javafx.scene.Node content = scroll.getContent();
+                double contentHeight = content.getLayoutBounds().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                if (contentHeight <= viewport) {
+                    return;
+                }
+                javafx.geometry.Bounds bar = content.sceneToLocal(localToScene(getLayoutBounds()));
+                double top = scroll.getVvalue() * (contentHeight - viewport);
+                double wanted = bar.getMaxY() > top + viewport ? bar.getMaxY() - viewport + 8
+                        : bar.getMinY() < top ? bar.getMinY() - 8 : top;
+                scroll.setVvalue(Math.max(0, Math.min(1, wanted / (contentHeight - viewport))));
+                return;
+            }
+        }
     }
 
     /** Asks, building the action only now (its counts and commands are read when the user clicks). */

@@ -67,7 +67,10 @@ public final class Views {
     public static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+        // a resize policy may shrink columns: never below their title ("Re…" tells nobody anything)
+        double titleWidth = title.length() * 8.5 + 24;
+        column.setPrefWidth(Math.max(width, titleWidth));
+        column.setMinWidth(Math.min(titleWidth, 160));
         return column;
     }
 
@@ -75,5 +78,25 @@ public final class Views {
         FontIcon icon = new FontIcon(ikon);
         icon.getStyleClass().add(styleClass);
         return icon;
+    }
+
+    /** An enum constant as words for the screen: {@code INTERNET_FACING} → {@code internet facing}. */
+    public static String words(Enum<?> constant) {
+        return constant == null ? "" : constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Shows a combo box's constants through {@code text} (its list and its button). */
+    public static <T> void showAs(javafx.scene.control.ComboBox<T> combo, Function<T, String> text) {
+        combo.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return combo.getItems().stream().filter(v -> text.apply(v).equals(string)).findFirst().orElse(null);
+            }
+        });
     }
 }

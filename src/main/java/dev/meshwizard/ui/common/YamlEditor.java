@@ -138,7 +138,11 @@ public final class YamlEditor extends StackPane {
                 FontIcon icon = new FontIcon(Feather.ALERT_CIRCLE);
                 icon.getStyleClass().add("danger");
                 marker.setGraphic(icon);
-                marker.setTooltip(new Tooltip(problem));
+                Tooltip tip = new Tooltip(problem);
+                // Helm's messages are long: wrapped, no wider than a laptop window
+                tip.setWrapText(true);
+                tip.setMaxWidth(560);
+                marker.setTooltip(tip);
                 marker.getStyleClass().add("problem-marker");
             }
             HBox box = new HBox(number, marker);

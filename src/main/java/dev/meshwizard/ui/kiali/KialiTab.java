@@ -70,7 +70,20 @@ public final class KialiTab extends Tab {
             }
         });
 
-        BorderPane content = new BorderPane(web);
+        // no blank page while there is nothing to show: the forward's state (and Retry) in its place
+        Label placeholder = new Label();
+        placeholder.setId("kiali-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(640);
+        placeholder.textProperty().bind(model.stateProperty());
+        Button retryHere = new Button("Retry", new FontIcon(Feather.ROTATE_CW));
+        retryHere.visibleProperty().bind(model.canRetryProperty());
+        retryHere.setOnAction(e -> model.retry());
+        javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(12, placeholder, retryHere);
+        waiting.setAlignment(Pos.CENTER);
+        waiting.visibleProperty().bind(model.urlProperty().isEmpty());
+        web.visibleProperty().bind(model.urlProperty().isNotEmpty());
+        BorderPane content = new BorderPane(new javafx.scene.layout.StackPane(web, waiting));
         content.setTop(bar);
         setContent(content);
         setOnClosed(e -> model.close());

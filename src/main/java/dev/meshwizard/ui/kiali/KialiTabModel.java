@@ -84,10 +84,10 @@ public final class KialiTabModel {
         }
         switch (now.kind()) {
             case FORWARDING -> {
-                state.set("Forwarding 127.0.0.1:" + now.localPort() + " to pod " + now.pod());
-                url.set(address(now.localPort()));
+                state.set("Forwarding 127.0.0.1:" + now.localPort() + " to pod " + now.pod() + "; asking Kiali…");
                 forwarding.set(true);
                 canRetry.set(false);
+                probe(now);
             }
             case WAITING_FOR_POD -> {
                 state.set("Waiting for a ready Kiali pod in " + Kiali.NAMESPACE + " (is Kiali installed?)");
@@ -104,6 +104,48 @@ public final class KialiTabModel {
                 forwarding.set(false);
                 canRetry.set(true);
             }
+        }
+    }
+
+    /**
+     * Asks Kiali through the forward before the page is shown: a forward can be open while every connection
+     * through it is reset, and the web view would show a blank page.
+     */
+    private void probe(PodForward.State now) {
+        String address = address(now.localPort());
+        Job.of("Asking Kiali through the forward", () -> answer(address)).onSuccess(failure -> {
+            if (closed || forward == null && !opening) {
+                return;
+            }
+            if (failure.isEmpty()) {
+                state.set("Forwarding 127.0.0.1:" + now.localPort() + " to pod " + now.pod());
+                url.set(address);
+            } else {
+                state.set("Kiali does not answer through the forward to pod " + now.pod() + ": " + failure
+                        + ". Retry opens a new forward.");
+                url.set("");
+                canRetry.set(true);
+            }
+        }).runWith(jobs);
+    }
+
+    /** Empty when Kiali answers {@code address}; otherwise what went wrong (connection reset, HTTP 503…). */
+    static String answer(String address) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(address).toURL()
+                    .openConnection();
+            connection.setConnectTimeout(5000);
+            connection.setReadTimeout(10000);
+            connection.setInstanceFollowRedirects(false);
+            try {
+                int code = connection.getResponseCode();
+                return code >= 400 ? "HTTP " + code + (connection.getResponseMessage() == null ? ""
+                        : " " + connection.getResponseMessage()) : "";
+            } finally {
+                connection.disconnect();
+            }
+        } catch (java.io.IOException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 

@@ -102,7 +102,9 @@ public final class KialiAdminViewModel {
         }
         status.set("Installed, " + kiali.readyPods() + "/" + kiali.pods() + " pods ready"
                 + (kiali.serviceExists() ? "" : ", no Service") + (kiali.prometheusUrl().isEmpty()
-                ? ", no Prometheus URL in its ConfigMap" : ", Prometheus " + kiali.prometheusUrl()));
+                ? ", no Prometheus URL in its ConfigMap" : ", Prometheus " + kiali.prometheusUrl())
+                + " (read at " + java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + "; Refresh reads again)");
     }
 
     /** Applies the release folder's {@code samples/addons/kiali.yaml} (and {@code prometheus.yaml} when asked). */

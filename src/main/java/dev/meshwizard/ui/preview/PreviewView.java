@@ -81,6 +81,7 @@ public final class PreviewView extends VBox {
                 model.selectedProperty().set(object);
             }
         });
+        model.selectedProperty().addListener((obs, old, now) -> select(now));
         model.selectedYamlProperty().addListener((obs, old, now) -> {
             yaml.setText(now);
             if (!model.searchProperty().get().isBlank()) {
@@ -122,5 +123,23 @@ public final class PreviewView extends VBox {
             }
         }
         tree.setRoot(root);
+        select(model.selectedProperty().get());
+    }
+
+    /** Selects the tree line of an object (the tree is rebuilt on each render). */
+    private void select(RenderedObject object) {
+        if (object == null || tree.getRoot() == null) {
+            return;
+        }
+        for (TreeItem<Object> release : tree.getRoot().getChildren()) {
+            for (TreeItem<Object> kind : release.getChildren()) {
+                for (TreeItem<Object> item : kind.getChildren()) {
+                    if (item.getValue() == object && tree.getSelectionModel().getSelectedItem() != item) {
+                        tree.getSelectionModel().select(item);
+                        return;
+                    }
+                }
+            }
+        }
     }
 }

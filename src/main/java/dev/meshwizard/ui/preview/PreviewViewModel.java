@@ -86,6 +86,12 @@ public final class PreviewViewModel {
             rendering.set(false);
             error.set("");
             manifests.set(done.manifests());
+            // the object pane follows: the same object as newly rendered, or nothing when it is gone
+            RenderedObject shown = selected.get();
+            selected.set(shown == null ? null : done.manifests().objects().stream()
+                    .filter(o -> o.id().equals(shown.id()) && o.source().equals(shown.source())).findFirst()
+                    .or(() -> done.manifests().objects().stream().filter(o -> o.id().equals(shown.id())).findFirst())
+                    .orElse(null));
             status.set(done.manifests().objectCount() + " resources in " + done.manifests().releases().size()
                     + " release(s), rendered offline in " + done.millis() + " ms");
         }).onFailure(e -> {

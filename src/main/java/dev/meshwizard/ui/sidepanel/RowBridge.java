@@ -22,6 +22,7 @@ public final class RowBridge implements WatchListener, AutoCloseable {
     private final CoalescingBuffer<String, Row> buffer;
     private final Executor deliver;
     private final BiConsumer<WatchState, String> states;
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     RowBridge(Executor deliver, Consumer<Batch<String, Row>> batches, BiConsumer<WatchState, String> states) {
@@ -46,12 +47,27 @@ public final class RowBridge implements WatchListener, AutoCloseable {
 
     @Override
     public void upserted(Row row) {
+        known.add(row.key());
         buffer.put(row.key(), row);
     }
 
     @Override
     public void deleted(Row row) {
+        known.remove(row.key());
         buffer.remove(row.key());
+    }
+
+    @Override
+    public void replaced(java.util.List<Row> rows) {
+        java.util.Set<String> now = new java.util.HashSet<>();
+        rows.forEach(r -> now.add(r.key()));
+        for (String key : java.util.List.copyOf(known)) {
+            if (!now.contains(key)) {
+                known.remove(key);
+                buffer.remove(key);
+            }
+        }
+        rows.forEach(this::upserted);
     }
 
     @Override

@@ -128,6 +128,7 @@ public final class SidePanelView extends VBox {
         TableColumn<LiveRow<PodRow>, Integer> restarts = new TableColumn<>("Restarts");
         restarts.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().get().restarts()));
         restarts.setPrefWidth(72);
+        restarts.setMinWidth(72);
         podTable.getColumns().add(restarts);
         podTable.getColumns().add(age(PodRow::created));
         podTable.getColumns().add(text("Sidecar", p -> p.sidecar() ? "✓" : "—", 60));
@@ -186,6 +187,8 @@ public final class SidePanelView extends VBox {
         TableColumn<LiveRow<R>, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue().get())));
         column.setPrefWidth(width);
+        // the table scrolls sideways rather than cutting titles to "Namesp…"
+        column.setMinWidth(Math.min(width, title.length() * 8.5 + 24));
         return column;
     }
 

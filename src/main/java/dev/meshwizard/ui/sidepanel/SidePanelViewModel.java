@@ -57,6 +57,7 @@ public final class SidePanelViewModel {
     private final FilteredList<LiveRow<PodRow>> filteredPods = new FilteredList<>(pods);
     private final FilteredList<LiveRow<ServiceRow>> filteredServices = new FilteredList<>(services);
     private final Map<String, LiveRow<PodRow>> podIndex = new HashMap<>();
+    private java.time.LocalTime asOf;
     private final Map<String, LiveRow<ServiceRow>> serviceIndex = new HashMap<>();
 
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
@@ -169,13 +170,18 @@ public final class SidePanelViewModel {
     }
 
     void applyState(WatchState newState, String detail) {
+        if (newState == WatchState.WATCHING || state.get() == WatchState.WATCHING) {
+            // the rows were true until now
+            asOf = java.time.LocalTime.now();
+        }
         state.set(newState);
         String scope = describe(scope());
         status.set(switch (newState) {
             case SYNCING -> "Loading " + scope + "…";
             case WATCHING -> "Live — " + scope;
             case LOST -> "Watch lost" + (detail == null || detail.isBlank() ? "" : " (" + detail + ")")
-                    + " — retrying; the rows below may be stale";
+                    + " — retrying; the rows below are as of " + (asOf == null ? "the last list"
+                    : asOf.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + " and may be stale";
         });
     }
 
@@ -250,6 +256,12 @@ public final class SidePanelViewModel {
         };
         filteredPods.setPredicate(all ? null : matches::test);
         filteredServices.setPredicate(all ? null : matches::test);
+        // the details follow the selection: a row the filter hides is no longer selected
+        Row current = selected.get();
+        if (current != null && filteredPods.stream().noneMatch(l -> l.get().key().equals(current.key()))
+                && filteredServices.stream().noneMatch(l -> l.get().key().equals(current.key()))) {
+            selected.set(null);
+        }
     }
 
     /** The pods passing the filter. */

@@ -189,7 +189,7 @@ public final class ClusterStepView extends VBox {
                 case WARN -> Views.icon(Feather.ALERT_TRIANGLE, Styles.WARNING);
                 case FAIL -> Views.icon(Feather.X_CIRCLE, Styles.DANGER);
             };
-            Label title = new Label(item.title() + " — " + item.status().name().toLowerCase());
+            Label title = new Label(item.title() + " — " + Views.words(item.status()));
             title.getStyleClass().add(Styles.TEXT_BOLD);
             Label detail = Views.wrapping(item.detail());
             VBox text = new VBox(2, title, detail);

@@ -170,6 +170,7 @@ final class GatewayServiceForm extends VBox {
         ComboBox<AwsNlbOptions.Scheme> scheme = new ComboBox<>();
         scheme.getItems().setAll(AwsNlbOptions.Scheme.values());
         scheme.setValue(AwsNlbOptions.Scheme.INTERNET_FACING);
+        Views.showAs(scheme, v -> v == AwsNlbOptions.Scheme.INTERNET_FACING ? "Internet-facing" : "Internal");
         CheckBox crossZone = new CheckBox("Cross-zone load balancing");
         crossZone.setSelected(true);
         TextField subnets = new TextField();
@@ -183,6 +184,7 @@ final class GatewayServiceForm extends VBox {
         policy.setPromptText("e.g. ELBSecurityPolicy-TLS13-1-2-2021-06 (optional)");
         ComboBox<HealthCheck> check = new ComboBox<>();
         check.getItems().setAll(HealthCheck.values());
+        Views.showAs(check, HealthCheck::label);
         check.setValue(release.healthCheckProperty().get() == null ? HealthCheck.HTTP_STATUS_PORT
                 : release.healthCheckProperty().get());
         GridPane grid = new GridPane();

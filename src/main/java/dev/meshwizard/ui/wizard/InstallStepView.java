@@ -63,9 +63,9 @@ public final class InstallStepView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Views.column("Release", InstallStepViewModel.ReleaseLine::release, 170));
         table.getColumns().add(Views.column("Chart", InstallStepViewModel.ReleaseLine::chart, 80));
-        table.getColumns().add(Views.column("Phase", l -> l.phase().name().toLowerCase(java.util.Locale.ROOT), 80));
+        table.getColumns().add(Views.column("Phase", l -> Views.words(l.phase()), 80));
         table.getColumns().add(Views.column("Elapsed", InstallStepViewModel.ReleaseLine::elapsed, 70));
-        table.getColumns().add(Views.column("What is happening", InstallStepViewModel.ReleaseLine::message, 300));
+        table.getColumns().add(Views.column("What is happening", InstallStepViewModel.ReleaseLine::message, 200));
         table.setPrefHeight(150);
         table.setMinHeight(150);
 
@@ -79,7 +79,11 @@ public final class InstallStepView extends VBox {
         uninstall.setOnAction(e -> confirm.setVisible(true));
 
         Tab logTab = new Tab("Log", log);
-        Tab releasesTab = new Tab("Releases", new ReleasesView(model.releases()));
+        // scrolls, so that the rollback question below the tables can be seen on a laptop screen
+        javafx.scene.control.ScrollPane releasesScroll = new javafx.scene.control.ScrollPane(
+                new ReleasesView(model.releases()));
+        releasesScroll.setFitToWidth(true);
+        Tab releasesTab = new Tab("Releases", releasesScroll);
         releasesTab.setId("releases-tab");
         releasesTab.setOnSelectionChanged(e -> {
             if (releasesTab.isSelected()) {
@@ -97,6 +101,8 @@ public final class InstallStepView extends VBox {
         tabs.setId("install-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        // on a laptop screen the step scrolls to the releases and their history rather than squeezing them
+        tabs.setMinHeight(380);
 
         getChildren().addAll(Views.heading("Install", "Installs or upgrades the plan's Helm releases in order, "
                 + "waiting for each: CRDs established, Deployments available (the load balancer's address is not "

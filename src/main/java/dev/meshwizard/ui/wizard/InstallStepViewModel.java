@@ -238,7 +238,7 @@ public final class InstallStepViewModel {
             }
         }
         if (event.phase() != InstallEvent.Phase.PENDING) {
-            log(event.release() + " " + event.phase().name().toLowerCase(java.util.Locale.ROOT)
+            log(event.release() + " " + dev.meshwizard.ui.common.Views.words(event.phase())
                     + (event.message().isBlank() ? "" : ": " + event.message()));
         }
     }

@@ -43,7 +43,7 @@ public final class ObjectChangesModel {
 
     /** One line per applied or deleted object, e.g. {@code Deployment/default/details-v1: created}. */
     public static List<String> describe(List<ApplyResult> results) {
-        return results.stream().map(r -> r.id() + ": " + r.outcome().name().toLowerCase(java.util.Locale.ROOT)
+        return results.stream().map(r -> r.id() + ": " + dev.meshwizard.ui.common.Views.words(r.outcome())
                 + (r.message().isEmpty() ? "" : " — " + r.message())).toList();
     }
 

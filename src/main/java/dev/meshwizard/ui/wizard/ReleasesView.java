@@ -42,12 +42,15 @@ public final class ReleasesView extends VBox {
         releases.setId("releases-table");
         releases.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         releases.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        releases.getColumns().add(Views.column("Name", ReleasesViewModel.ReleaseRow::name, 170));
-        releases.getColumns().add(Views.column("Chart", ReleasesViewModel.ReleaseRow::chart, 70));
+        releases.getColumns().add(Views.column("Name", ReleasesViewModel.ReleaseRow::name, 150));
+        releases.getColumns().add(Views.column("Chart", ReleasesViewModel.ReleaseRow::chart, 80));
         releases.getColumns().add(Views.column("Version", ReleasesViewModel.ReleaseRow::version, 70));
         releases.getColumns().add(Views.column("Revision", r -> String.valueOf(r.revision()), 70));
-        releases.getColumns().add(Views.column("Status", ReleasesViewModel.ReleaseRow::status, 110));
-        releases.getColumns().add(Views.column("Updated", ReleasesViewModel.ReleaseRow::updated, 150));
+        releases.getColumns().add(Views.column("Status", ReleasesViewModel.ReleaseRow::status, 90));
+        TableColumn<ReleasesViewModel.ReleaseRow, String> updated = Views.column("Updated",
+                ReleasesViewModel.ReleaseRow::updated, 150);
+        updated.setMinWidth(170);
+        releases.getColumns().add(updated);
         releases.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(ReleasesViewModel.ReleaseRow item, boolean empty) {
@@ -91,6 +94,7 @@ public final class ReleasesView extends VBox {
             }
         });
         history.setMinHeight(90);
+        history.setPrefHeight(150);
         VBox.setVgrow(history, Priority.ALWAYS);
 
         Button rollback = new Button("", new FontIcon(Feather.ROTATE_CCW));

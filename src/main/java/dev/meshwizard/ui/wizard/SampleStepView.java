@@ -51,10 +51,10 @@ public final class SampleStepView extends VBox {
         table.setId("injection-namespaces");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Views.column("Namespace", NamespaceInjection::name, 150));
-        table.getColumns().add(Views.column("Injection", InjectionModel::describe, 110));
-        table.getColumns().add(Views.column("Pods", r -> String.valueOf(r.pods()), 50));
-        table.getColumns().add(Views.column("Without sidecar", r -> String.valueOf(r.podsWithoutSidecar()), 100));
+        table.getColumns().add(Views.column("Namespace", NamespaceInjection::name, 140));
+        table.getColumns().add(Views.column("Injection", InjectionModel::describe, 100));
+        table.getColumns().add(Views.column("Pods", r -> String.valueOf(r.pods()), 60));
+        table.getColumns().add(Views.column("Without sidecar", r -> String.valueOf(r.podsWithoutSidecar()), 130));
         table.getColumns().add(Views.column("Note", r -> r.bothLabels()
                 ? "⚠ both istio-injection and istio.io/rev: Istio goes by istio-injection" : "", 260));
         table.setPlaceholder(Views.muted(InjectionModel.OFFLINE));
@@ -212,6 +212,8 @@ public final class SampleStepView extends VBox {
             }
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        // on a laptop screen the step scrolls to the changes rather than squeezing them to nothing
+        tabs.setMinHeight(300);
         return new VBox(6, title, choice, fields, gateway, gatewayNote, summary, actions, ask, offline,
                 Views.errorLabel("sample-error", model.errorProperty()), status, tabs);
     }

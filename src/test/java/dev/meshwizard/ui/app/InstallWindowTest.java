@@ -83,6 +83,22 @@ class InstallWindowTest {
         @SuppressWarnings("unchecked")
         ListView<String> log = robot.lookup("#install-log").queryAs(ListView.class);
         assertThat(log.getItems()).anyMatch(line -> line.contains("istiod done"));
+
+        // the simulated API is a local context: the question may be turned off for it, then an upgrade runs at once
+        robot.clickOn("#install");
+        waitFor(() -> robot.lookup("#install-confirmation").query().isVisible());
+        robot.clickOn("#install-confirmation-dont-ask");
+        robot.clickOn("#install-confirmation-cancel");
+        robot.clickOn("#install");
+        waitFor(() -> robot.lookup("#install-confirmation").query().isVisible());
+        robot.clickOn("#install-confirmation-dont-ask");
+        robot.interact(robot.lookup("#install-confirmation-confirm").queryAs(Button.class)::fire);
+        waitUntilIdle(robot);
+        robot.clickOn("#install");
+        waitUntilIdle(robot);
+        assertThat(robot.lookup("#install-confirmation").query().isVisible()).isFalse();
+        assertThat(cluster.client().secrets().inNamespace("istio-system").list().getItems())
+                .anyMatch(secret -> secret.getMetadata().getName().equals("sh.helm.release.v1.istiod.v3"));
     }
 
     @Test

@@ -60,4 +60,27 @@ class OfflineWindowTest {
         robot.clickOn(error);
         assertThat(error.isVisible()).isFalse();
     }
+
+    @Test
+    void aButtonThatDisablesItselfDoesNotPassTheFocusToTheSidePanelsNamespacesField(FxRobot robot) {
+        // Given the focus on the last button of the Cluster step (as Roll back is the Releases tab's last)
+        Button button = new Button("Work");
+        javafx.scene.layout.Pane row = robot.lookup((javafx.scene.Node n) ->
+                n instanceof dev.meshwizard.ui.wizard.ClusterStepView).query();
+        robot.interact(() -> {
+            row.getChildren().add(button);
+            button.requestFocus();
+        });
+        assertThat(button.isFocused()).isTrue();
+
+        // When the button is disabled while its work runs
+        robot.interact(() -> button.setDisable(true));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Then the Namespaces field did not take the focus
+        javafx.scene.Node owner = button.getScene().getFocusOwner();
+        assertThat(owner).isNotSameAs(robot.lookup("#watch-namespaces").query());
+        assertThat(robot.lookup("#side-panel").queryParent().lookupAll("*")).doesNotContain(owner);
+        assertThat(owner).isNotNull();
+    }
 }

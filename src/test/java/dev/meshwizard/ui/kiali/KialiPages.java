@@ -21,8 +21,17 @@ final class KialiPages implements AutoCloseable {
     private final HttpServer server;
 
     private KialiPages(String pod, String elsewhere) throws IOException {
+        this(pod, elsewhere, 200);
+    }
+
+    private KialiPages(String pod, String elsewhere, int status) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
+            if (status != 200) {
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+                return;
+            }
             String page = "<html><head><title>" + TITLE + "</title></head><body><h1>Served by " + pod + "</h1>"
                     + "<a id='out' href='" + elsewhere + "'>Istio documentation</a></body></html>";
             byte[] body = page.getBytes(StandardCharsets.UTF_8);
@@ -39,6 +48,18 @@ final class KialiPages implements AutoCloseable {
     static KialiPages serve(SimulatedCluster cluster, String pod, String elsewhere) {
         try {
             KialiPages pages = new KialiPages(pod, elsewhere);
+            cluster.podPort(Kiali.NAMESPACE, pod, Kiali.PORT, pages.server.getAddress());
+            cluster.createAll(List.of(kialiPod(pod)));
+            return pages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Kiali pod {@code pod} whose port 20001 answers every request with {@code status}. */
+    static KialiPages failing(SimulatedCluster cluster, String pod, int status) {
+        try {
+            KialiPages pages = new KialiPages(pod, "", status);
             cluster.podPort(Kiali.NAMESPACE, pod, Kiali.PORT, pages.server.getAddress());
             cluster.createAll(List.of(kialiPod(pod)));
             return pages;

@@ -94,4 +94,19 @@ class KialiTabModelTest {
         assertThat(model.canRetryProperty().get()).isTrue();
         assertThat(model.onOrigin("http://127.0.0.1:20001/kiali")).isFalse();
     }
+
+    @Test
+    void aForwardThroughWhichKialiFailsShowsTheFailureWithRetryInsteadOfAPage() throws Exception {
+        // Given a Kiali pod that answers 503 through its forward
+        pages = KialiPages.failing(cluster, "kiali-1", 503);
+
+        // When the tab opens
+        model.open();
+        waitFor(() -> model.stateProperty().get().startsWith("Kiali does not answer"));
+
+        // Then it says why, offers Retry and loads no page
+        assertThat(model.stateProperty().get()).contains("to pod kiali-1").contains("HTTP 503");
+        assertThat(model.canRetryProperty().get()).isTrue();
+        assertThat(model.urlProperty().get()).isEmpty();
+    }
 }

@@ -83,7 +83,8 @@ class KialiAdminViewModelTest {
             model.refresh();
         }
         assertThat(model.statusProperty().get())
-                .isEqualTo("Installed, 1/1 pods ready, Prometheus http://prometheus.istio-system:9090");
+                .matches("Installed, 1/1 pods ready, Prometheus http://prometheus\\.istio-system:9090 \\(read at "
+                        + "\\d{2}:\\d{2}(:\\d{2})?; Refresh reads again\\)");
         assertThat(model.installedProperty().get()).isTrue();
         assertThat(model.prometheusUrls()).containsExactly("http://prometheus.istio-system:9090");
         assertThat(model.prometheusUrlProperty().get()).isEqualTo("http://prometheus.istio-system:9090");
@@ -111,7 +112,7 @@ class KialiAdminViewModelTest {
 
         assertThat(cluster.client().configMaps().inNamespace("istio-system").withName("kiali").get().getData()
                 .get("config.yaml")).contains("http://kube-prometheus.monitoring:9090");
-        assertThat(model.statusProperty().get()).endsWith("Prometheus http://kube-prometheus.monitoring:9090");
+        assertThat(model.statusProperty().get()).contains("Prometheus http://kube-prometheus.monitoring:9090 (read at");
     }
 
     @Test

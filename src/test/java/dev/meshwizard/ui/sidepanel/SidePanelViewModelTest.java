@@ -119,4 +119,32 @@ class SidePanelViewModelTest {
         model.applyState(WatchState.WATCHING, "");
         assertThat(model.statusProperty().get()).startsWith("Live");
     }
+
+    @Test
+    void aWatchLostAfterItWasLiveSaysHowOldTheRowsAre() {
+        // Given a live watch
+        model.applyState(WatchState.WATCHING, "");
+
+        // When it is lost
+        model.applyState(WatchState.LOST, "connection reset");
+
+        // Then the status says until when the rows were true
+        assertThat(model.statusProperty().get()).matches(".*the rows below are as of \\d{2}:\\d{2}(:\\d{2})? and may be "
+                + "stale");
+    }
+
+    @Test
+    void theDetailsFollowTheSelectionWhenTheFilterHidesTheSelectedRow() {
+        // Given reviews-v1 selected, its details shown
+        model.applyBatch(upserts(pod("1", "ratings-v1", "Running"), pod("2", "reviews-v1", "Running")));
+        model.selectedProperty().set(model.pods().get(1).get());
+        assertThat(model.detailsProperty().get()).contains("reviews-v1");
+
+        // When the filter hides it
+        model.filterProperty().set("ratings");
+
+        // Then no row is selected and no details of a hidden row are shown
+        assertThat(model.selectedProperty().get()).isNull();
+        assertThat(model.detailsProperty().get()).isEmpty();
+    }
 }
