@@ -40,7 +40,7 @@ class ClusterWatchTest {
     static void startCluster() {
         cluster = SimulatedCluster.start();
         client = cluster.client();
-        for (String namespace : List.of("shop", "billing", "scoped-in", "scoped-out", "closing", "outage")) {
+        for (String namespace : List.of("shop", "billing", "scoped-in", "scoped-out", "closing", "outage", "relist")) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
                     .build()).create();
         }
