@@ -45,6 +45,18 @@ final class ClusterOptions {
      * Reports a failure of a command that talks to a cluster and returns its exit code: 2 for a kubeconfig or
      * context that cannot be used, 1 when connecting fails otherwise or Helm fails.
      */
+    /**
+     * Says what is wrong with a {@code -n} namespace that Kubernetes would refuse, before anything connects.
+     *
+     * @return the exit code for bad input, or empty when the namespace is a DNS-1123 label
+     */
+    static java.util.Optional<Integer> badNamespace(String command, String namespace, java.io.PrintWriter err) {
+        return dev.meshwizard.plan.KubeNames.namespaceProblem(namespace).map(why -> {
+            err.println("mesh-wizard " + command + ": --namespace " + namespace + ": " + why);
+            return RenderCommand.BAD_INPUT;
+        });
+    }
+
     static int fail(String command, Exception e, java.io.PrintWriter err) {
         err.println("mesh-wizard " + command + ": " + e.getMessage());
         if (e instanceof KubeconfigException

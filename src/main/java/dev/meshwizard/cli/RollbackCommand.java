@@ -44,6 +44,10 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.Optional<Integer> bad = ClusterOptions.badNamespace("rollback", namespace, err);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
         try (ClusterSession session = cluster.connect()) {
             HelmRelease done = session.helm().rollback(release, namespace, revision, InstallRun.DEFAULT_TIMEOUT);
             out.println(done.name() + " rolled back to revision " + revision + ": now revision " + done.revision()

@@ -42,6 +42,10 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.Optional<Integer> bad = ClusterOptions.badNamespace("status", namespace, err);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
         try (ClusterSession session = cluster.connect()) {
             if (history != null) {
                 printHistory(out, session.helm().history(history, namespace));

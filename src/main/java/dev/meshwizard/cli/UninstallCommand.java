@@ -53,6 +53,10 @@ public final class UninstallCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.Optional<Integer> bad = ClusterOptions.badNamespace("uninstall", namespace, err);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
         try (ClusterSession session = cluster.connect()) {
             UninstallRun run = new UninstallRun(session);
             UninstallRun.Options options = new UninstallRun.Options(deleteCrds, deleteNamespace,

@@ -15,6 +15,7 @@ import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.testing.TestPlans;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,19 @@ class ReleaseCommandsTest {
         assertThat(cli.out.toString()).doesNotContain("Nothing to uninstall");
         assertThat(run("status")).isZero();
         assertThat(cli.out.toString()).contains("istio-base");
+    }
+
+    @Test
+    void aNamespaceKubernetesWouldRefuseIsBadInputForStatusRollbackAndUninstallAndRemovesNothing() {
+        for (String[] command : List.of(new String[] {"status", "-n", "Istio_System"},
+                new String[] {"rollback", "istio-base", "1", "-n", "Istio_System"},
+                new String[] {"uninstall", "-n", "Istio_System"})) {
+            assertThat(run(command[0], java.util.Arrays.copyOfRange(command, 1, command.length))).isEqualTo(2);
+            assertThat(cli.err.toString()).contains("--namespace Istio_System: namespace \"Istio_System\" is not a"
+                    + " DNS-1123 label");
+        }
+        assertThat(run("status")).isZero();
+        assertThat(cli.out.toString()).containsPattern("istio-base\\s+base\\s+\\S+\\s+2\\s+deployed");
     }
 
     @Test
