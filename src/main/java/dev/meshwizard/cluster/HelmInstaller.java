@@ -143,7 +143,8 @@ public final class HelmInstaller {
                     + " (revision " + stuck.revision() + "), so Helm refuses to change it, and another client may"
                     + " still be working on it (it started " + stuck.updated()
                     .map(t -> t.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("at an unknown time")
-                    + "). If none is, run again once the timeout (" + timeout.toSeconds() + " s) has passed. "
+                    + "). If none is, run again once the timeout (" + timeout.toSeconds() + " s, or the operation Lease's"
+                    + " duration) has passed. "
                     + (stuck.revision() > 1 ? "Roll it back to its last deployed revision, or uninstall it"
                     : "Uninstall it, then install again") + ", to go on at once");
         }
@@ -227,6 +228,11 @@ public final class HelmInstaller {
         ReleaseRecord newest = history.get(history.size() - 1);
         if (newest.revision() == revision && !HelmRecords.pending(newest.status())) {
             throw new HelmException(name, "Revision " + revision + " of " + name + " is already the newest");
+        }
+        if (HelmRecords.pending(newest.status()) && leases.abandoned(newest, Duration.ZERO).isEmpty()) {
+            throw new HelmException(name, name + " is " + newest.status() + " (revision " + newest.revision()
+                    + ") and a Mesh Wizard that holds its operation Lease is still working on it; roll back once it"
+                    + " has finished");
         }
         if (HelmRecords.pending(newest.status())) {
             records.markFailed(newest, "Marked failed by Mesh Wizard to roll back to revision " + revision

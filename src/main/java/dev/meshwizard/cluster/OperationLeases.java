@@ -110,18 +110,20 @@ final class OperationLeases {
         if (lease != null && lease.getMetadata().getAnnotations() != null) {
             Map<String, String> notes = lease.getMetadata().getAnnotations();
             String who = "Mesh Wizard (process " + notes.get(PID) + " on " + notes.get(HOST) + ")";
+            Optional<OffsetDateTime> acquired = Optional.ofNullable(lease.getSpec().getAcquireTime())
+                    .map(ZonedDateTime::toOffsetDateTime);
+            int seconds = Optional.ofNullable(lease.getSpec().getLeaseDurationSeconds()).orElse(0);
+            // Past its duration a Lease is stale on any host: Helm's own timeout has ended the operation, and a
+            // process with the same number may be another program that reused it.
+            if (acquired.isPresent() && acquired.get().plusSeconds(seconds).isBefore(OffsetDateTime.now())) {
+                return Optional.of("the client that started it, " + who + ", has not finished in " + seconds + " s");
+            }
             if (host().equals(notes.get(HOST))) {
                 long pid = parsePid(notes.get(PID));
                 boolean ours = pid == ProcessHandle.current().pid();
                 boolean running = ours ? HELD.contains(pending.namespace() + "/" + PREFIX + pending.name())
                         : ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
                 return running ? Optional.empty() : Optional.of("the client that started it, " + who + ", is gone");
-            }
-            Optional<OffsetDateTime> acquired = Optional.ofNullable(lease.getSpec().getAcquireTime())
-                    .map(ZonedDateTime::toOffsetDateTime);
-            int seconds = Optional.ofNullable(lease.getSpec().getLeaseDurationSeconds()).orElse(0);
-            if (acquired.isPresent() && acquired.get().plusSeconds(seconds).isBefore(OffsetDateTime.now())) {
-                return Optional.of("the client that started it, " + who + ", has not finished in " + seconds + " s");
             }
             return Optional.empty();
         }

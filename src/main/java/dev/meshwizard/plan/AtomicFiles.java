@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class AtomicFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
-    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-------");
 
     private AtomicFiles() {
     }
@@ -44,7 +44,8 @@ public final class AtomicFiles {
 
     /**
      * Writes {@code content} to {@code target}, atomically, with the given permissions (where the file system has
-     * POSIX permissions); {@code null} keeps an existing file's permissions and gives a new one {@code rw-r--r--}.
+     * POSIX permissions); {@code null} keeps an existing file's permissions and gives a new one {@code rw-------}
+     * (values and workspaces may hold secrets; the user widens them if they want).
      * The temporary file is created owner-only, so the content is never readable by others on the way.
      */
     public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {

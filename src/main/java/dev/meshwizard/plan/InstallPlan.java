@@ -61,9 +61,9 @@ public record InstallPlan(String profile, String platform, String revision, Stri
         String next = newRevision == null ? "" : newRevision.trim();
         String oldName = Plans.istiodReleaseName(revision);
         String newName = Plans.istiodReleaseName(next);
-        List<ChartRelease> renamed = releases.stream()
-                .map(r -> r.component() == Component.ISTIOD && r.name().equals(oldName) ? r.withName(newName) : r)
-                .toList();
-        return new InstallPlan(profile, platform, next, istioVersion, source, renamed, setAside);
+        java.util.function.UnaryOperator<ChartRelease> rename =
+                r -> r.component() == Component.ISTIOD && r.name().equals(oldName) ? r.withName(newName) : r;
+        return new InstallPlan(profile, platform, next, istioVersion, source,
+                releases.stream().map(rename).toList(), setAside.stream().map(rename).toList());
     }
 }

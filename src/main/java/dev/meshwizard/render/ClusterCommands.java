@@ -8,6 +8,10 @@ import dev.meshwizard.plan.InstallPlan;
  */
 public final class ClusterCommands {
 
+    /** {@code helm} or {@code kubectl} where the shell runs it: at a line's start, after {@code if}, a pipe, xargs. */
+    private static final java.util.regex.Pattern COMMAND_WORD =
+            java.util.regex.Pattern.compile("(^\\s*|\\bif |\\| |xargs -r )(helm|kubectl) ");
+
     private ClusterCommands() {
     }
 
@@ -16,13 +20,13 @@ public final class ClusterCommands {
      * Mesh Wizard, which holds the values files the lines name.
      */
     public static String install(InstallPlan plan, RenderedManifests manifests, String context) {
-        return "# in a folder exported by Mesh Wizard (it holds the values files)\n" + useContext(context)
-                + withoutPreamble(InstallScripts.install(plan, manifests));
+        return "# in a folder exported by Mesh Wizard (it holds the values files)\n"
+                + onContext(withoutPreamble(InstallScripts.install(plan, manifests)), context);
     }
 
     /** Uninstall of the plan's releases in reverse order, as the export's {@code uninstall.sh}. */
     public static String uninstall(InstallPlan plan, String context) {
-        return useContext(context) + withoutPreamble(InstallScripts.uninstall(plan));
+        return onContext(withoutPreamble(InstallScripts.uninstall(plan)), context);
     }
 
     /** {@code helm rollback} of a release to a revision. */
@@ -34,17 +38,43 @@ public final class ClusterCommands {
     /** Server-side apply of manifests (field manager mesh-wizard), the YAML given inline. */
     public static String apply(String yaml, String context) {
         return InstallScripts.command("kubectl", "--context", context, "apply", "--server-side",
-                "--field-manager=mesh-wizard", "-f", "-") + " <<'EOF'\n" + yaml.stripTrailing() + "\nEOF\n";
+                "--field-manager=mesh-wizard", "-f", "-") + hereDocument(yaml);
     }
 
     /** Deletion of the objects of manifests, the YAML given inline. */
     public static String delete(String yaml, String context) {
         return InstallScripts.command("kubectl", "--context", context, "delete", "--ignore-not-found", "-f", "-")
-                + " <<'EOF'\n" + yaml.stripTrailing() + "\nEOF\n";
+                + hereDocument(yaml);
     }
 
-    private static String useContext(String context) {
-        return InstallScripts.command("kubectl", "config", "use-context", context) + '\n';
+    /**
+     * The YAML as a quoted here-document whose end marker is no line of the YAML, so that no line of it can end the
+     * document early and run as a command.
+     */
+    static String hereDocument(String yaml) {
+        String body = yaml.stripTrailing();
+        java.util.Set<String> lines = body.lines().map(String::strip).collect(java.util.stream.Collectors.toSet());
+        String marker = "MESH_WIZARD_EOF";
+        for (int n = 1; lines.contains(marker); n++) {
+            marker = "MESH_WIZARD_EOF_" + n;
+        }
+        return " <<'" + marker + "'\n" + body + "\n" + marker + "\n";
+    }
+
+    /**
+     * The lines bound to a context by their own flags ({@code helm --kube-context}, {@code kubectl --context}), not
+     * by {@code kubectl config use-context}, which would switch the context of every later command in every terminal.
+     */
+    private static String onContext(String script, String context) {
+        String helm = java.util.regex.Matcher.quoteReplacement(
+                InstallScripts.command("helm", "--kube-context", context) + ' ');
+        String kubectl = java.util.regex.Matcher.quoteReplacement(
+                InstallScripts.command("kubectl", "--context", context) + ' ');
+        String shown = context.replace("\"", "").replace("$", "").replace("`", "").replace("\\", "");
+        return script.lines().map(line -> COMMAND_WORD.matcher(
+                line.replace("$(kubectl config current-context)", shown)).replaceAll(match -> match.group(1)
+                + ("helm".equals(match.group(2)) ? helm : kubectl))).reduce(new StringBuilder(),
+                (b, l) -> b.append(l).append('\n'), StringBuilder::append).toString();
     }
 
     /** The script's lines without its shebang, {@code set} and {@code cd} lines, which only a script file needs. */

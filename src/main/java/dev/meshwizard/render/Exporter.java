@@ -134,7 +134,7 @@ public final class Exporter {
             ChartRelease release = plan.releases().get(i);
             RenderedRelease rendered = manifests.releases().get(i);
             files.put(valuesFileName(release), ExportFolder.Content.text(release.valuesYaml()));
-            String sets = SetValues.yaml(PlanValues.forRelease(plan, release));
+            String sets = SetValues.yaml(release.valuesYaml(), PlanValues.forRelease(plan, release));
             if (!sets.isEmpty()) {
                 files.put(setValuesFileName(release), ExportFolder.Content.text("# The plan's values and --set items"
                         + " of " + release.name() + ", applied after " + release.name() + ".yaml.\n" + sets));

@@ -53,6 +53,9 @@ final class InstallScripts {
             List<String> args = new ArrayList<>(List.of("helm", "upgrade", "--install", release.name()));
             args.add(repo ? REPO_NAME + "/" + release.component().chartName() : ChartArchives.fileName(rendered));
             args.addAll(List.of("-n", release.namespace(), "--create-namespace"));
+            // Exactly these values, as the app's own upgrades: without it Helm keeps an earlier revision's values
+            // whenever the files below set none.
+            args.add("--reset-values");
             if (repo) {
                 args.addAll(List.of("--version", source.version()));
             }

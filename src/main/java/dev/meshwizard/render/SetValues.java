@@ -21,16 +21,34 @@ final class SetValues {
     private SetValues() {
     }
 
-    /** The items as YAML, or "" when there are none. */
-    static String yaml(Map<String, String> items) throws IOException {
+    /**
+     * The items as YAML, or "" when there are none. An item with a list index ({@code ports[0].port=8080}) edits
+     * one element of the values file's list, where a list in a later {@code -f} file replaces the whole list: then
+     * the release's values are read first and the result holds them merged with the items, so that
+     * {@code -f values.yaml -f set.yaml} gives Helm the same values as the render had.
+     *
+     * @param valuesYaml the release's values text, read first when an item has a list index
+     */
+    static String yaml(String valuesYaml, Map<String, String> items) throws IOException {
         if (items.isEmpty()) {
             return "";
         }
         TemplateCommand command = Helm.template(chart().toString()).withName("values");
-        items.forEach(command::set);
-        String output = command.call();
-        int start = output.indexOf('\n', output.indexOf("# Source:"));
-        return output.substring(start + 1).stripTrailing() + "\n";
+        Path valuesFile = null;
+        try {
+            if (items.keySet().stream().anyMatch(key -> key.contains("["))) {
+                valuesFile = ValuesFiles.write(valuesYaml);
+                command.withValuesFile(valuesFile);
+            }
+            items.forEach(command::set);
+            String output = command.call();
+            int start = output.indexOf('\n', output.indexOf("# Source:"));
+            return output.substring(start + 1).stripTrailing() + "\n";
+        } finally {
+            if (valuesFile != null) {
+                Files.deleteIfExists(valuesFile);
+            }
+        }
     }
 
     private static synchronized Path chart() throws IOException {

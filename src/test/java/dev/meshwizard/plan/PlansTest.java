@@ -202,4 +202,18 @@ class PlansTest {
         assertThat(demo.releases().get(3).name()).isEqualTo("istio-egressgateway");
         assertThat(demo.setAside()).extracting(ChartRelease::name).containsExactlyInAnyOrder("istio-cni", "ztunnel");
     }
+
+    @Test
+    void anIstiodSetAsideIsRenamedWithTheRevisionSoItComesBackAsASecondControlPlane() {
+        // Given istiod set aside by the empty profile
+        InstallPlan plan = Plans.forProfile(Profile.DEFAULT, ChartSourceSpec.helmRepo(ChartSourceSpec.ISTIO_REPO,
+                "1.30.3"), "1.30.3");
+        InstallPlan empty = Plans.switchProfile(plan, Profile.EMPTY);
+
+        // When a revision is typed, then default chosen again
+        InstallPlan back = Plans.switchProfile(empty.withRevision("canary"), Profile.DEFAULT);
+
+        // Then istiod comes back as istiod-canary, not as the running istiod
+        assertThat(back.releases()).extracting(ChartRelease::name).contains("istiod-canary").doesNotContain("istiod");
+    }
 }

@@ -91,7 +91,7 @@ class ExporterTest {
 
         List<String> calls = run(folder, "install.sh", Map.of());
 
-        String common = " [-n] [istio-system] [--create-namespace] [--version] [1.30.3]";
+        String common = " [-n] [istio-system] [--create-namespace] [--reset-values] [--version] [1.30.3]";
         assertThat(calls).containsExactly(
                 "kubectl [config] [current-context]",
                 "helm [repo] [add] [istio] [https://istio-release.storage.googleapis.com/charts] [--force-update]",
@@ -131,6 +131,31 @@ class ExporterTest {
     }
 
     @Test
+    void aSetItemIntoAListOfTheValuesFileKeepsTheRestOfThatListInTheExportedSetFile() throws Exception {
+        // Given a gateway whose values list two ports, and --set changing the second one's port
+        List<ChartRelease> releases = new ArrayList<>(TestPlans.releases(Profile.DEFAULT));
+        releases.set(2, new ChartRelease("istio-ingressgateway", "istio-system", Component.GATEWAY, """
+                service:
+                  ports:
+                  - name: status-port
+                    port: 15021
+                    targetPort: 15021
+                  - name: http2
+                    port: 80
+                    targetPort: 80
+                """, List.of("service.ports[1].port=8080")));
+        InstallPlan plan = new InstallPlan("default", "", "", "1.30.3", REPO, releases);
+
+        // When it is exported
+        Path folder = Exporter.export(plan, renderer.render(plan, charts), temp.resolve("export"));
+
+        // Then -f values -f set gives Helm both ports, the second on 8080, as --set gave the render
+        String sets = Files.readString(folder.resolve("values/istio-ingressgateway.set.yaml"));
+        assertThat(sets).contains("name: status-port").contains("port: 15021").contains("name: http2")
+                .contains("port: 8080").doesNotContain("port: 80\n");
+    }
+
+    @Test
     void forChartsOnDiskTheInstallScriptNamesTheCopiedArchivesAndNeedsNoRepository() throws Exception {
         Path archives = TestCharts.archivesFolder(temp.resolve("archives"));
         ChartSourceSpec spec = ChartSourceSpec.chartsFolder(archives);
@@ -142,7 +167,7 @@ class ExporterTest {
 
         assertThat(calls).noneMatch(call -> call.contains("[repo]") || call.contains("--version"));
         assertThat(calls).contains("helm [upgrade] [--install] [istiod] [charts/istiod-1.30.3.tgz] [-n] [istio-system]"
-                + " [--create-namespace] [-f] [values/istiod.yaml] [--wait]");
+                + " [--create-namespace] [--reset-values] [-f] [values/istiod.yaml] [--wait]");
         assertThat(folder.resolve("values/istiod.set.yaml")).as("no plan values, no file").doesNotExist();
         assertThat(folder.resolve("charts/istiod-1.30.3.tgz")).hasSameBinaryContentAs(
                 archives.resolve("istiod-1.30.3.tgz"));

@@ -139,10 +139,12 @@ public final class InstallStepViewModel {
     public ClusterAction uninstallAction() {
         ClusterSession session = sessionModel.session();
         String ns = namespace();
-        long count = releases.releases().size();
+        Set<String> planned = plannedIn(ns);
+        long count = releases.releases().stream().filter(r -> planned.contains(r.name())).count();
         return ClusterAction.on(session, "Uninstall the Istio releases of " + ns, ns, (count == 0
                 ? "Helm's releases were not read yet (see Releases)." : count + " Helm release(s) deleted in reverse "
-                + "order, with the objects Helm installed."), ClusterCommands.uninstall(planModel.plan(),
+                + "order, with the objects Helm installed; other releases of " + ns + " stay."),
+                ClusterCommands.uninstall(planModel.plan(),
                 session.context().name()));
     }
 
@@ -162,9 +164,9 @@ public final class InstallStepViewModel {
         log("Uninstalling the Istio releases of " + ns + (deleteCrds ? ", then the Istio CRDs" : "")
                 + (deleteNamespace ? ", then the namespace" : ""));
         summary.set("Uninstalling…");
-        UninstallRun.Options options = new UninstallRun.Options(deleteCrds, deleteNamespace, Set.of());
+        Set<String> planned = plannedIn(ns);
         current = Job.<UninstallRun.Result>of("Uninstalling Istio", context -> new UninstallRun(session).run(ns,
-                options, event -> fxThread.execute(() -> {
+                onlyInstalled(session, ns, planned, deleteCrds, deleteNamespace), event -> fxThread.execute(() -> {
                     if (event.phase() == InstallEvent.Phase.PENDING) {
                         lines.add(new ReleaseLine(event.release(), "", event.phase(), "", ""));
                     }
@@ -172,6 +174,29 @@ public final class InstallStepViewModel {
                 }), forwarding(context))).onSuccess(result -> finished(result.message()))
                 .onFailure(e -> finished("Uninstall failed: " + e.getMessage()))
                 .onCancelled(() -> finished(null)).runWith(jobs);
+    }
+
+    /** The plan's release names in {@code ns}: only these are uninstalled, never another control plane there. */
+    private Set<String> plannedIn(String ns) {
+        return planModel.plan().releases().stream().filter(r -> r.namespace().equals(ns)).map(ChartRelease::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The uninstall options naming the plan's releases that Helm has in {@code ns} (so that an {@code istiod} running
+     * beside the plan's {@code istiod-<revision>} stays); a plan with none of them installed removes nothing.
+     */
+    private static UninstallRun.Options onlyInstalled(ClusterSession session, String ns, Set<String> planned,
+                                                      boolean deleteCrds, boolean deleteNamespace)
+            throws dev.meshwizard.cluster.HelmException {
+        Set<String> installed = session.helm().list(ns).stream().map(dev.meshwizard.cluster.HelmRelease::name)
+                .filter(planned::contains).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        if (installed.isEmpty()) {
+            throw new dev.meshwizard.cluster.HelmException("", "None of the plan's releases ("
+                    + String.join(", ", new java.util.TreeSet<>(planned)) + ") is installed in " + ns
+                    + "; nothing was uninstalled.");
+        }
+        return new UninstallRun.Options(deleteCrds, deleteNamespace, installed);
     }
 
     private dev.meshwizard.job.JobContext forwarding(dev.meshwizard.job.JobContext context) {
