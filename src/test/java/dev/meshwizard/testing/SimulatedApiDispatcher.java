@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
@@ -54,7 +55,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final Discovery discovery;
     private final AccessReviews accessReviews = new AccessReviews();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
-    private final PodEndpoints pods = new PodEndpoints();
+    private final PodEndpoints pods;
+    private volatile boolean watchesCut;
+    private final AtomicInteger refusedWatches = new AtomicInteger();
     private final Admission admission;
     private final Lifecycle lifecycle;
     private final WatchHistory watches = new WatchHistory();
@@ -71,6 +74,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
         this.discovery = new Discovery(catalog, version, serverAddress, this::stored);
         this.admission = new Admission(this::stored, catalog);
         this.lifecycle = new Lifecycle(this::stored, catalog);
+        this.pods = new PodEndpoints(this::stored);
     }
 
     @Override
@@ -163,6 +167,10 @@ final class SimulatedApiDispatcher extends Dispatcher {
             if (deleted.isPresent()) {
                 return deleted.get();
             }
+        }
+        if (WatchHistory.isWatch(request) && watchesCut) {
+            refusedWatches.incrementAndGet();
+            return status(503, "ServiceUnavailable", "the simulated API server refuses watches as told");
         }
         long since = resourceVersionOf(fullPath);
         if (WatchHistory.isWatch(request) && watches.expired(since)) {
@@ -275,6 +283,19 @@ final class SimulatedApiDispatcher extends Dispatcher {
     /** Ends every open watch and makes watches from earlier resource versions answer 410 Gone. */
     void expireWatches() {
         watches.expire(crud.requestResourceVersion());
+    }
+
+    /** Ends the open watches and refuses new ones with 503 while {@code cut}; lists and writes are served. */
+    void cutWatches(boolean cut) {
+        watchesCut = cut;
+        if (cut) {
+            watches.endAll();
+        }
+    }
+
+    /** How many watches were refused while they were cut. */
+    int refusedWatches() {
+        return refusedWatches.get();
     }
 
     /** The number of watches open now. */

@@ -360,6 +360,25 @@ public final class SimulatedCluster implements AutoCloseable {
         dispatcher.expireWatches();
     }
 
+    /**
+     * Cuts the watches, as a flaky link or an overloaded server does: open watches end and new ones are refused with
+     * 503 until {@link #restoreWatches()}, while lists and writes are served. Informers then retry their watch with a
+     * growing back-off.
+     */
+    public void cutWatches() {
+        dispatcher.cutWatches(true);
+    }
+
+    /** Serves watches again after {@link #cutWatches()}. */
+    public void restoreWatches() {
+        dispatcher.cutWatches(false);
+    }
+
+    /** How many watches were refused while cut. */
+    public int refusedWatches() {
+        return dispatcher.refusedWatches();
+    }
+
     /** The number of watches open now (informers and watches of every client). */
     public int openWatches() {
         return dispatcher.openWatches();
