@@ -210,6 +210,11 @@ final class SimulatedApiDispatcher extends Dispatcher {
         accessReviews.denyAccess(group, resource);
     }
 
+    /** The access reviews answered so far. */
+    List<AskedAccess> askedAccess() {
+        return accessReviews.asked();
+    }
+
     /** Answers every request for exactly {@code path} with {@code code} (e.g. 403) until told otherwise. */
     void refuse(String path, int code) {
         refusals.put(path, code);

@@ -301,9 +301,14 @@ public final class SimulatedCluster implements AutoCloseable {
         dispatcher.denyAccess(group, resource);
     }
 
+    /** The access reviews (SelfSubjectAccessReviews) answered so far, in order: verb, group, resource, namespace. */
+    public List<AskedAccess> askedAccess() {
+        return dispatcher.askedAccess();
+    }
+
     /**
      * Makes the log of {@code container} in a pod read {@code text} (the mock alone answers a log request with the
-     * pod list). {@code tailLines} is honoured; a followed log ends after the text.
+     * pod list). {@code tailLines} is honoured; a followed log ends after the text. Served only while the pod exists.
      */
     public void podLog(String namespace, String pod, String container, String text) {
         dispatcher.podLog(namespace, pod, container, text);
