@@ -172,6 +172,13 @@ final class SimulatedApiDispatcher extends Dispatcher {
             refusedWatches.incrementAndGet();
             return status(503, "ServiceUnavailable", "the simulated API server refuses watches as told");
         }
+        if ("GET".equals(request.getMethod()) && resource.isPresent() && resource.get().name() == null
+                && !WatchHistory.isWatch(request) && ListQueries.asks(fullPath)) {
+            MockResponse all = crud.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(),
+                    ListQueries.withoutListQuery(fullPath), request.getHeaders(), request.getBody()));
+            discovery.fixListKind(path, all);
+            return ListQueries.answer(all, fullPath);
+        }
         long since = resourceVersionOf(fullPath);
         if (WatchHistory.isWatch(request) && watches.expired(since)) {
             return watches.gone(since);
