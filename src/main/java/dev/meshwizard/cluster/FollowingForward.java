@@ -2,7 +2,6 @@ package dev.meshwizard.cluster;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.Comparator;
@@ -108,7 +107,8 @@ final class FollowingForward implements PodForward {
         }
         try {
             followAmong(client.pods().inNamespace(namespace).withLabel(labelKey, labelValue).list().getItems());
-        } catch (KubernetesClientException e) {
+        } catch (RuntimeException e) {
+            // e.g. the API server is unreachable too; the next round tries again, and a failure must not end them
             LOG.debug("Listing the pods of {}={} while unwatched failed: {}", labelKey, labelValue, e.getMessage());
         }
     }
