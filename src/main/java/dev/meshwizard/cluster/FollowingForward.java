@@ -5,10 +5,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * A {@link PodForward} that watches the label's pods through an informer and, on every change, makes sure the
  * forward goes to the newest ready pod: it re-opens on the same local port when that pod changes, and waits when
  * there is none. The work runs on one thread of its own, so informer threads never block.
+ *
+ * <p>While the informer has no watch (it lost it and reconnects with a growing back-off, up to half a minute), the
+ * forward lists the pods itself every {@link #UNWATCHED_LIST_SECONDS} seconds, so a replaced pod is followed within
+ * seconds rather than after the informer's next attempt.
  */
 final class FollowingForward implements PodForward {
 
@@ -30,6 +35,8 @@ final class FollowingForward implements PodForward {
     /** How often opening a forward is tried before the state says it failed, and the pause between tries. */
     private static final int OPEN_ATTEMPTS = 10;
     private static final long RETRY_PAUSE_MS = 200;
+    /** How often the pods are listed directly while the informer's watch is down. */
+    static final long UNWATCHED_LIST_SECONDS = 1;
 
     private final KubernetesClient client;
     private final String namespace;
@@ -40,7 +47,7 @@ final class FollowingForward implements PodForward {
     private final PortForwards.Opener opener;
     private final PodForward.Listener listener;
     private final Consumer<AutoCloseable> onClose;
-    private final ExecutorService worker;
+    private final ScheduledExecutorService worker;
     private volatile SharedIndexInformer<Pod> informer;
     private volatile State state;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -62,7 +69,7 @@ final class FollowingForward implements PodForward {
         this.onClose = onClose;
         this.state = new State(Kind.WAITING_FOR_POD, "", localPort, "Looking for a ready pod with " + labelKey + "="
                 + labelValue + " in " + namespace);
-        this.worker = Executors.newSingleThreadExecutor(r -> {
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "port-forward-" + labelValue);
             thread.setDaemon(true);
             return thread;
@@ -88,6 +95,22 @@ final class FollowingForward implements PodForward {
                     }
                 });
         changed();
+        worker.scheduleWithFixedDelay(this::followWhileUnwatched, UNWATCHED_LIST_SECONDS, UNWATCHED_LIST_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    /** Lists the pods directly and follows them when the informer has no watch. Runs on the worker. */
+    private void followWhileUnwatched() {
+        SharedIndexInformer<Pod> watching = informer;
+        if (closed.get() || watching == null || watching.isWatching()) {
+            return;
+        }
+        try {
+            followAmong(client.pods().inNamespace(namespace).withLabel(labelKey, labelValue).list().getItems());
+        } catch (RuntimeException e) {
+            // e.g. the API server is unreachable too; the next round tries again, and a failure must not end them
+            LOG.debug("Listing the pods of {}={} while unwatched failed: {}", labelKey, labelValue, e.getMessage());
+        }
     }
 
     @Override
@@ -115,7 +138,15 @@ final class FollowingForward implements PodForward {
         if (closed.get() || informer == null) {
             return;
         }
-        Optional<Pod> newest = informer.getStore().list().stream().filter(PortForwards::isReady).min(NEWEST_FIRST);
+        followAmong(informer.getStore().list());
+    }
+
+    /** Points the forward at the newest ready pod of {@code pods}, or waits when there is none. On the worker. */
+    private void followAmong(List<Pod> pods) {
+        if (closed.get()) {
+            return;
+        }
+        Optional<Pod> newest = pods.stream().filter(PortForwards::isReady).min(NEWEST_FIRST);
         String target = newest.map(p -> p.getMetadata().getName()).orElse("");
         if (target.equals(currentPod) && (current != null || target.isEmpty())) {
             return;

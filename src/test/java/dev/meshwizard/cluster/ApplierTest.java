@@ -10,6 +10,8 @@ import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.Gateway;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.api.telemetry.v1.Telemetry;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -157,6 +159,26 @@ class ApplierTest {
         assertThat(second).extracting(ApplyResult::outcome).containsOnly(ApplyResult.Outcome.UNCHANGED);
         assertThat(cluster.client().apps().deployments().inNamespace("shop").withName("reviews-v1").get())
                 .isNotNull();
+    }
+
+    @Test
+    void aFieldAnotherManagerAppliedIsTakenOverNotRefusedAsAConflict() {
+        // Given the settings ConfigMap applied by another manager with another greeting
+        cluster.createNamespaces("shop");
+        cluster.client().resource(new ConfigMapBuilder().withNewMetadata().withName("settings")
+                .withNamespace("shop").endMetadata().addToData("greeting", "hi").build())
+                .fieldManager("platform").serverSideApply();
+
+        // When the wizard applies its greeting
+        List<ApplyResult> results = applier.apply(List.of(new ConfigMapBuilder().withNewMetadata()
+                .withName("settings").withNamespace("shop").endMetadata().addToData("greeting", "hello").build()));
+
+        // Then the apply is forced: the value changes and the wizard owns the field now
+        assertThat(results).extracting(ApplyResult::outcome).containsExactly(ApplyResult.Outcome.CONFIGURED);
+        ConfigMap stored = cluster.client().configMaps().inNamespace("shop").withName("settings").get();
+        assertThat(stored.getData()).containsEntry("greeting", "hello");
+        assertThat(stored.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager)
+                .containsExactly(Applier.FIELD_MANAGER);
     }
 
     @Test

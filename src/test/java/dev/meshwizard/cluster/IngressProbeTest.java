@@ -133,7 +133,8 @@ class IngressProbeTest {
     void aPathWithoutSlashAndAFullUrlAreAccepted() {
         assertThat(Settings.of("a.example:80", "ratings/0", 1, 1).uri()).hasToString("http://a.example:80/ratings/0");
         assertThat(Settings.of("https://b.example/", null, 1, 1).uri()).hasToString("https://b.example/productpage");
-        assertThatThrownBy(() -> Settings.of("x:1", "/", 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Settings.of("x:1", "/", 0, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The count must be at least 1: 0");
     }
 
     /** A server on loopback that answers 200 and then writes the body {@code chunk} by {@code chunk}, without end. */

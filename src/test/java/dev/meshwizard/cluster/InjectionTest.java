@@ -154,7 +154,8 @@ class InjectionTest {
                 .hasMessageContaining("nowhere");
         namespace("shop", Map.of());
         assertThatThrownBy(() -> injection.enable("shop", Optional.of(" ")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A revision name must not be blank");
         assertThat(labels("shop")).isEmpty();
     }
 

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KialiForwardTest {
 
+    /** How long a user waits for the forward to move to a new pod before calling it broken. */
+    private static final int USER_PATIENCE_SECONDS = 5;
+
     @TempDir
     Path dir;
     private SimulatedCluster cluster;
@@ -51,6 +54,7 @@ class KialiForwardTest {
 
     @AfterEach
     void stop() {
+        cluster.restoreWatches();
         session.close();
         cluster.close();
         first.stop(0);
@@ -77,15 +81,16 @@ class KialiForwardTest {
                 .scheduledConditions(true).statuses(TestPods.running("kiali", true, 0)).build();
     }
 
+    /** The next state of {@code kind}, waiting as long as a user would: a few seconds. */
     private State next(Kind kind) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(USER_PATIENCE_SECONDS);
         while (System.nanoTime() < end) {
             State state = states.poll(200, TimeUnit.MILLISECONDS);
             if (state != null && state.kind() == kind) {
                 return state;
             }
         }
-        throw new AssertionError("no " + kind + " state");
+        throw new AssertionError("no " + kind + " state within " + USER_PATIENCE_SECONDS + " s");
     }
 
     private static String get(String url) throws Exception {
@@ -105,6 +110,28 @@ class KialiForwardTest {
         assertThat(page).contains("served by kiali-1");
         session.client().pods().inNamespace("istio-system").resource(kiali("kiali-2")).create();
         session.client().pods().inNamespace("istio-system").withName("kiali-1").delete();
+        State moved = next(Kind.FORWARDING);
+        assertThat(moved.pod()).isEqualTo("kiali-2");
+        assertThat(moved.localPort()).isEqualTo(forward.localPort());
+        assertThat(get(moved.url(Kiali.WEB_ROOT))).contains("served by kiali-2");
+    }
+
+    @Test
+    void kialiFollowsAReplacedPodWithinSecondsWhileTheInformersWatchIsDownAndBackingOff() throws Exception {
+        // Given a forward to kiali-1, and the pods' watch cut long enough for the informer to back off
+        session.client().pods().inNamespace("istio-system").resource(kiali("kiali-1")).create();
+        PodForward forward = session.kiali().portForward(states::add);
+        next(Kind.FORWARDING);
+        cluster.cutWatches();
+        while (cluster.refusedWatches() < 2) {
+            Thread.sleep(100);
+        }
+
+        // When Kiali's pod is replaced while the watch is still down
+        session.client().pods().inNamespace("istio-system").resource(kiali("kiali-2")).create();
+        session.client().pods().inNamespace("istio-system").withName("kiali-1").delete();
+
+        // Then the forward moves to the new pod on the same local port within a user's patience
         State moved = next(Kind.FORWARDING);
         assertThat(moved.pod()).isEqualTo("kiali-2");
         assertThat(moved.localPort()).isEqualTo(forward.localPort());

@@ -122,7 +122,7 @@ class LogTailTest {
     void closingTheSessionClosesItsTails() throws Exception {
         cluster.podLog("bookinfo", "productpage-v1-abc", "istio-proxy", "one\n");
         LogTail tail = session.tailProxyLog("bookinfo", "productpage-v1-abc", 10, listener);
-        ends.poll(10, TimeUnit.SECONDS);
+        assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("one");
 
         session.close();
 

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PortForwardsTest {
 
+    /** How long a user waits for a forward's next state before calling it broken. */
+    private static final int USER_PATIENCE_SECONDS = 5;
+
     @TempDir
     Path dir;
     private SimulatedCluster cluster;
@@ -80,15 +83,17 @@ class PortForwardsTest {
         }
     }
 
+    /** The next state of {@code kind}, waiting as long as a user would: a few seconds. */
     private State next(Kind kind) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(USER_PATIENCE_SECONDS);
         while (System.nanoTime() < end) {
             State state = states.poll(200, TimeUnit.MILLISECONDS);
             if (state != null && state.kind() == kind) {
                 return state;
             }
         }
-        throw new AssertionError("no " + kind + " state; last states: " + states);
+        throw new AssertionError("no " + kind + " state within " + USER_PATIENCE_SECONDS + " s; last states: "
+                + states);
     }
 
     private PodForward openKiali() {

@@ -2,8 +2,10 @@ package dev.meshwizard.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshwizard.testing.AskedAccess;
 import dev.meshwizard.testing.SimulatedCluster;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,5 +53,22 @@ class PrecheckOnSimulatedClusterTest {
                             .doesNotContain("validatingwebhookconfigurations");
                     assertThat(item.fix()).contains("cluster-admin");
                 });
+    }
+
+    @Test
+    void theAccessReviewsAskToCreateEachKindWhereTheChartsCreateIt() {
+        // When the precheck runs
+        session.precheck("1.28");
+
+        // Then every review asks about "create", cluster-wide kinds without a namespace, namespaced ones in Istio's
+        List<AskedAccess> asked = cluster.askedAccess();
+        assertThat(asked).isNotEmpty().allSatisfy(a -> assertThat(a.verb()).as(a.resource()).isEqualTo("create"));
+        assertThat(asked).contains(
+                new AskedAccess("create", "", "namespaces", ""),
+                new AskedAccess("create", "apiextensions.k8s.io", "customresourcedefinitions", ""),
+                new AskedAccess("create", "admissionregistration.k8s.io", "mutatingwebhookconfigurations", ""),
+                new AskedAccess("create", "apps", "deployments", "istio-system"),
+                new AskedAccess("create", "", "services", "istio-system"),
+                new AskedAccess("create", "", "serviceaccounts", "istio-system"));
     }
 }

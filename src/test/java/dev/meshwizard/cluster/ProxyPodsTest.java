@@ -102,7 +102,7 @@ class ProxyPodsTest {
                 OptionalInt.empty(), states::add);
 
         State forwarding = null;
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); // what a user waits for a forward
         while (forwarding == null && System.nanoTime() < end) {
             State state = states.poll(200, TimeUnit.MILLISECONDS);
             forwarding = state != null && state.kind() == Kind.FORWARDING ? state : null;

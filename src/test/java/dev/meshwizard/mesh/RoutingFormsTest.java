@@ -230,6 +230,7 @@ class RoutingFormsTest {
     void anInvalidTextHasNoForm() {
         // When / Then
         assertThatThrownBy(() -> RoutingForms.read(new RoutingDocument("Gateway", "", "x", "kind: [")))
-                .isInstanceOf(RoutingYamlException.class);
+                .isInstanceOf(RoutingYamlException.class)
+                .hasMessageStartingWith("line 1: ").hasMessageContaining("<stream end>");
     }
 }

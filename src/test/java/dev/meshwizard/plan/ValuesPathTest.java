@@ -36,7 +36,8 @@ class ValuesPathTest {
     @Test
     void refusesTextThatIsNotAPath() {
         for (String bad : List.of("a..b", "a.", "a[x]", "a[1", "\"open", ".a")) {
-            assertThatThrownBy(() -> ValuesPath.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ValuesPath.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("not a values path: " + bad + " (");
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +158,8 @@ class WorkspaceTest {
         InstallPlan changed = new InstallPlan("demo", "kind", "", "", demoPlan().source(), demoPlan().releases());
 
         // When / Then
-        assertThatThrownBy(() -> workspace.save(changed)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> workspace.save(changed)).isInstanceOf(IOException.class)
+                .hasMessageContaining("values/istiod.yaml").hasMessageEndingWith("Is a directory");
         assertThat(Files.readString(dir.resolve("mesh-wizard.yaml"))).isEqualTo(manifestBefore);
         assertThat(allFiles()).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
     }
@@ -172,7 +174,8 @@ class WorkspaceTest {
         releases.set(1, releases.get(1).withValues("pilot: \uD800\n"));
 
         // When / Then
-        assertThatThrownBy(() -> workspace.save(plan.withReleases(releases))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> workspace.save(plan.withReleases(releases)))
+                .isInstanceOf(CharacterCodingException.class);
         assertThat(Workspace.open(dir).load()).isEqualTo(plan);
         assertThat(allFiles()).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
     }

@@ -62,7 +62,8 @@ class ExporterRoutingTest {
     @Test
     void aRoutingFileNameThatLeavesTheFolderIsRefused() {
         assertThatThrownBy(() -> Exporter.export(plan, manifests, Map.of("../evil.yaml", REVIEWS),
-                temp.resolve("export"))).isInstanceOf(IllegalArgumentException.class);
+                temp.resolve("export"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Not a routing file name: ../evil.yaml");
         assertThat(temp.resolve("export")).doesNotExist();
     }
 }

@@ -14,6 +14,7 @@ import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.testing.TestPlans;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -281,7 +282,8 @@ class ExporterTest {
         RenderObjectsStub stub = new RenderObjectsStub(bad);
 
         assertThatThrownBy(() -> Exporter.export(plan, stub.manifests(), temp.resolve("export")))
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOf(InvalidPathException.class)
+                .hasMessageStartingWith("Nul character not allowed").hasMessageContaining("values/bad");
         assertThat(names(temp)).isEmpty();
     }
 
@@ -399,7 +401,8 @@ class ExporterTest {
         InstallPlan plan = TestPlans.plan("default", "", "", REPO, List.of(escaping));
 
         assertThatThrownBy(() -> Exporter.export(plan, new RenderObjectsStub(escaping).manifests(),
-                temp.resolve("a/export"))).isInstanceOf(IllegalArgumentException.class);
+                temp.resolve("a/export"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Not a file name inside the export: values/../../escaped.yaml");
         assertThat(names(temp)).isEmpty();
     }
 
@@ -408,7 +411,9 @@ class ExporterTest {
         RenderedManifests minimal = renderer.render(TestPlans.plan(Profile.MINIMAL, REPO), charts);
 
         assertThatThrownBy(() -> Exporter.export(demoPlan(REPO), minimal, temp.resolve("export")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The manifests were rendered for releases [istio-base, istiod], the plan has "
+                        + "[istio-base, istiod, istio-ingressgateway, istio-egressgateway]");
         assertThat(names(temp)).isEmpty();
     }
 

@@ -1,18 +1,25 @@
 package dev.meshwizard.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The pod endpoints that the CRUD mock answers wrongly (with the pod list): a container's log, and port-forwards
- * (a WebSocket relayed to a local address, see {@link PodPortForward}). Both serve only what a test set up.
+ * (a WebSocket relayed to a local address, see {@link PodPortForward}). Both serve only what a test set up, and only
+ * while the pod exists: for a pod that is not stored (never created, or deleted) both answer as a real API server
+ * does, 404 {@code pods "name" not found}, and a forward that is open when its pod goes is ended.
  */
 final class PodEndpoints {
 
@@ -24,6 +31,12 @@ final class PodEndpoints {
 
     private final Map<String, String> logs = new ConcurrentHashMap<>();
     private final Map<String, InetSocketAddress> ports = new ConcurrentHashMap<>();
+    private final Function<String, Optional<ObjectNode>> stored;
+
+    /** @param stored the object stored at an API path, as a GET reads it */
+    PodEndpoints(Function<String, Optional<ObjectNode>> stored) {
+        this.stored = stored;
+    }
 
     void podLog(String namespace, String pod, String container, String text) {
         logs.put(namespace + "/" + pod + "/" + container, text);
@@ -40,13 +53,28 @@ final class PodEndpoints {
         }
         Matcher forward = PORT_FORWARD.matcher(path);
         if (forward.matches()) {
-            return Optional.of(portForward(forward.group(1), forward.group(2), fullPath));
+            return Optional.of(exists(forward.group(1), forward.group(2))
+                    ? portForward(forward.group(1), forward.group(2), fullPath) : podNotFound(forward.group(2)));
         }
         Matcher log = POD_LOG.matcher(path);
         if (log.matches()) {
-            return Optional.of(log(log.group(1), log.group(2), fullPath));
+            return Optional.of(exists(log.group(1), log.group(2)) ? log(log.group(1), log.group(2), fullPath)
+                    : podNotFound(log.group(2)));
         }
         return Optional.empty();
+    }
+
+    private boolean exists(String namespace, String pod) {
+        return stored.apply("/api/v1/namespaces/" + namespace + "/pods/" + pod).isPresent();
+    }
+
+    /** A real API server's answer for a pod's subresource when the pod is not there. */
+    static MockResponse podNotFound(String pod) {
+        Status status = new StatusBuilder().withStatus("Failure").withCode(404).withReason("NotFound")
+                .withMessage("pods \"" + pod + "\" not found")
+                .withNewDetails().withName(pod).withKind("pods").endDetails().build();
+        return new MockResponse().setResponseCode(404).setHeader("Content-Type", "application/json")
+                .setBody(Serialization.asJson(status));
     }
 
     /** The WebSocket of a port-forward to a pod's port that {@link #podPort} named; 404 for any other. */
@@ -61,7 +89,8 @@ final class PodEndpoints {
             return SimulatedApiDispatcher.status(404, "NotFound", "pod " + namespace + "/" + pod + " has no port "
                     + port + " in the simulated API");
         }
-        return new MockResponse().withWebSocketUpgrade(new PodPortForward(target, port));
+        return new MockResponse().withWebSocketUpgrade(new PodPortForward(target, port,
+                () -> exists(namespace, pod)));
     }
 
     /**

@@ -9,21 +9,29 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * One port-forward stream of the simulated API: the server end of Kubernetes' port-forward WebSocket protocol
  * (binary frames whose first byte is the channel, 0 for data and 1 for errors; each channel's first frame carries
- * the port as two little-endian bytes), relayed to a TCP address that stands in for the pod's port.
+ * the port as two little-endian bytes), relayed to a TCP address that stands in for the pod's port. The stream ends
+ * when the pod is deleted, as the kubelet ends the streams of a pod it stops.
  */
 final class PodPortForward extends WebSocketListener {
 
     private final InetSocketAddress target;
     private final int port;
-    private volatile Socket socket;
+    /** How often an open stream checks that its pod still exists. */
+    private static final long POD_CHECK_MS = 100;
 
-    PodPortForward(InetSocketAddress target, int port) {
+    private final BooleanSupplier podExists;
+    private volatile Socket socket;
+    private volatile boolean ended;
+
+    PodPortForward(InetSocketAddress target, int port, BooleanSupplier podExists) {
         this.target = target;
         this.port = port;
+        this.podExists = podExists;
     }
 
     @Override
@@ -46,6 +54,25 @@ final class PodPortForward extends WebSocketListener {
         Thread pump = new Thread(() -> pump(webSocket), "simulated-port-forward-" + port);
         pump.setDaemon(true);
         pump.start();
+        Thread podWatch = new Thread(() -> endWhenPodGoes(webSocket), "simulated-port-forward-pod-" + port);
+        podWatch.setDaemon(true);
+        podWatch.start();
+    }
+
+    /** Ends the stream once the pod is no longer stored. */
+    private void endWhenPodGoes(WebSocket webSocket) {
+        try {
+            while (!ended) {
+                if (!podExists.getAsBoolean()) {
+                    closeSocket();
+                    webSocket.close(1000, "");
+                    return;
+                }
+                Thread.sleep(POD_CHECK_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void pump(WebSocket webSocket) {
@@ -93,6 +120,7 @@ final class PodPortForward extends WebSocketListener {
     }
 
     private void closeSocket() {
+        ended = true;
         Socket open = socket;
         if (open != null) {
             try {

@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
  * <p>Approximate, and only as far as tests need it: the fields a manager owns are recorded in
  * {@code metadata.managedFields} (operation {@code Apply}, {@code FieldsV1}) from the applied configuration alone;
  * lists of objects are merged by the usual merge keys that {@link StrategicMergePatch} guesses ({@code k:} entries),
- * other lists are owned as a whole. Other managers' fields are never tracked, so there are no conflicts: every
- * apply behaves as with {@code force=true}. A real server derives ownership from the types' schemas and refuses
- * conflicting applies without force. An apply that changes nothing writes nothing, so the resource version stays.
+ * other lists are owned as a whole. An apply that would change a field another applying manager owns is refused
+ * with 409 unless {@code force=true} ({@link ApplyConflicts}); writes other than applies are not recorded as
+ * {@code Update} entries, so they own nothing. A real server derives ownership from the types' schemas. An apply
+ * that changes nothing writes nothing, so the resource version stays.
  */
 final class ServerSideApply {
 
@@ -94,6 +95,13 @@ final class ServerSideApply {
         }
         try {
             ObjectNode stored = (ObjectNode) JSON.readTree(current.getBody().getBytes());
+            List<ApplyConflicts.Conflict> conflicts = ApplyConflicts.find(stored, applied, manager);
+            if (!conflicts.isEmpty() && !"true".equals(queryParameter(fullPath, "force"))) {
+                return ApplyConflicts.refusal(conflicts);
+            }
+            if (!conflicts.isEmpty()) {
+                stored = ApplyConflicts.disown(stored, conflicts);
+            }
             ObjectNode result = merge(stored, applied, manager, now);
             if (result == stored || dryRun) {
                 return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")

@@ -1,11 +1,16 @@
 package dev.meshwizard.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +109,67 @@ class ServerSideApplyTest {
         assertThat(refused.getStatus().getMessage()).startsWith("ConfigMap \"settings\" is invalid: metadata.labels: "
                 + "Invalid value: \"front end\"");
         assertThat(client.configMaps().inNamespace("default").withName("settings").get()).isNull();
+    }
+
+    @Test
+    void anApplyThatWouldChangeAnotherManagersFieldsIsAConflictNamingFieldsAndManager() {
+        // Given settings applied by helm-like manager "platform"
+        client.resource(config(Map.of("a", "1", "b", "2"), Map.of("app", "x"))).fieldManager("platform")
+                .serverSideApply();
+
+        // When "tester" applies other values of a and b, and the same label, without force
+        KubernetesClientException refused = catchThrowableOfType(KubernetesClientException.class,
+                () -> client.resource(config(Map.of("a", "9", "b", "8"), Map.of("app", "x"))).fieldManager("tester")
+                        .serverSideApply());
+
+        // Then the server answers 409 Conflict naming each field and its manager, and nothing changes
+        assertThat(refused.getCode()).isEqualTo(409);
+        assertThat(refused.getStatus().getReason()).isEqualTo("Conflict");
+        assertThat(refused.getStatus().getMessage()).isEqualTo("Apply failed with 2 conflicts: conflicts with "
+                + "\"platform\":\n- .data.a\n- .data.b");
+        assertThat(refused.getStatus().getDetails().getCauses()).extracting(StatusCause::getReason,
+                StatusCause::getMessage, StatusCause::getField).containsExactly(
+                tuple("FieldManagerConflict", "conflict with \"platform\"", ".data.a"),
+                tuple("FieldManagerConflict", "conflict with \"platform\"", ".data.b"));
+        assertThat(client.configMaps().inNamespace("default").withName("settings").get().getData())
+                .containsOnly(Map.entry("a", "1"), Map.entry("b", "2"));
+    }
+
+    @Test
+    void aForcedApplyTakesTheConflictingFieldsFromTheOtherManager() {
+        // Given settings applied by "platform"
+        client.resource(config(Map.of("a", "1", "b", "2"), Map.of())).fieldManager("platform").serverSideApply();
+
+        // When "tester" forces a new value of a
+        apply(config(Map.of("a", "9"), Map.of()));
+
+        // Then a changes, and managedFields say tester owns a and platform keeps only b
+        ConfigMap stored = client.configMaps().inNamespace("default").withName("settings").get();
+        assertThat(stored.getData()).containsOnly(Map.entry("a", "9"), Map.entry("b", "2"));
+        assertThat(dataOwnedBy(stored, "platform")).containsExactly("f:b");
+        assertThat(dataOwnedBy(stored, "tester")).containsExactly("f:a");
+    }
+
+    @Test
+    void applyingTheValueAnotherManagerSetIsNoConflictAndTheFieldIsShared() {
+        // Given settings applied by "platform"
+        client.resource(config(Map.of("a", "1"), Map.of())).fieldManager("platform").serverSideApply();
+
+        // When "tester" applies the same value without force
+        client.resource(config(Map.of("a", "1"), Map.of())).fieldManager("tester").serverSideApply();
+
+        // Then both managers own it
+        ConfigMap stored = client.configMaps().inNamespace("default").withName("settings").get();
+        assertThat(dataOwnedBy(stored, "platform")).containsExactly("f:a");
+        assertThat(dataOwnedBy(stored, "tester")).containsExactly("f:a");
+    }
+
+    /** The keys of {@code data} that {@code manager} owns, as its managedFields entry says. */
+    private static Set<Object> dataOwnedBy(ConfigMap stored, String manager) {
+        Object data = stored.getMetadata().getManagedFields().stream().filter(e -> manager.equals(e.getManager()))
+                .findFirst().orElseThrow(() -> new AssertionError("no managedFields entry of " + manager))
+                .getFieldsV1().getAdditionalProperties().get("f:data");
+        return data instanceof Map<?, ?> fields ? Set.copyOf(fields.keySet()) : Set.of();
     }
 
     private ConfigMap apply(ConfigMap config) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
@@ -54,7 +55,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
     private final Discovery discovery;
     private final AccessReviews accessReviews = new AccessReviews();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
-    private final PodEndpoints pods = new PodEndpoints();
+    private final PodEndpoints pods;
+    private volatile boolean watchesCut;
+    private final AtomicInteger refusedWatches = new AtomicInteger();
     private final Admission admission;
     private final Lifecycle lifecycle;
     private final WatchHistory watches = new WatchHistory();
@@ -71,6 +74,7 @@ final class SimulatedApiDispatcher extends Dispatcher {
         this.discovery = new Discovery(catalog, version, serverAddress, this::stored);
         this.admission = new Admission(this::stored, catalog);
         this.lifecycle = new Lifecycle(this::stored, catalog);
+        this.pods = new PodEndpoints(this::stored);
     }
 
     @Override
@@ -164,6 +168,17 @@ final class SimulatedApiDispatcher extends Dispatcher {
                 return deleted.get();
             }
         }
+        if (WatchHistory.isWatch(request) && watchesCut) {
+            refusedWatches.incrementAndGet();
+            return status(503, "ServiceUnavailable", "the simulated API server refuses watches as told");
+        }
+        if ("GET".equals(request.getMethod()) && resource.isPresent() && resource.get().name() == null
+                && !WatchHistory.isWatch(request) && ListQueries.asks(fullPath)) {
+            MockResponse all = crud.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(),
+                    ListQueries.withoutListQuery(fullPath), request.getHeaders(), request.getBody()));
+            discovery.fixListKind(path, all);
+            return ListQueries.answer(all, fullPath);
+        }
         long since = resourceVersionOf(fullPath);
         if (WatchHistory.isWatch(request) && watches.expired(since)) {
             return watches.gone(since);
@@ -200,6 +215,11 @@ final class SimulatedApiDispatcher extends Dispatcher {
     /** Makes access reviews for creating {@code resource} in {@code group} ("" for core) answer "denied". */
     void denyAccess(String group, String resource) {
         accessReviews.denyAccess(group, resource);
+    }
+
+    /** The access reviews answered so far. */
+    List<AskedAccess> askedAccess() {
+        return accessReviews.asked();
     }
 
     /** Answers every request for exactly {@code path} with {@code code} (e.g. 403) until told otherwise. */
@@ -275,6 +295,19 @@ final class SimulatedApiDispatcher extends Dispatcher {
     /** Ends every open watch and makes watches from earlier resource versions answer 410 Gone. */
     void expireWatches() {
         watches.expire(crud.requestResourceVersion());
+    }
+
+    /** Ends the open watches and refuses new ones with 503 while {@code cut}; lists and writes are served. */
+    void cutWatches(boolean cut) {
+        watchesCut = cut;
+        if (cut) {
+            watches.endAll();
+        }
+    }
+
+    /** How many watches were refused while they were cut. */
+    int refusedWatches() {
+        return refusedWatches.get();
     }
 
     /** The number of watches open now. */

@@ -301,9 +301,14 @@ public final class SimulatedCluster implements AutoCloseable {
         dispatcher.denyAccess(group, resource);
     }
 
+    /** The access reviews (SelfSubjectAccessReviews) answered so far, in order: verb, group, resource, namespace. */
+    public List<AskedAccess> askedAccess() {
+        return dispatcher.askedAccess();
+    }
+
     /**
      * Makes the log of {@code container} in a pod read {@code text} (the mock alone answers a log request with the
-     * pod list). {@code tailLines} is honoured; a followed log ends after the text.
+     * pod list). {@code tailLines} is honoured; a followed log ends after the text. Served only while the pod exists.
      */
     public void podLog(String namespace, String pod, String container, String text) {
         dispatcher.podLog(namespace, pod, container, text);
@@ -358,6 +363,25 @@ public final class SimulatedCluster implements AutoCloseable {
      */
     public void expireWatches() {
         dispatcher.expireWatches();
+    }
+
+    /**
+     * Cuts the watches, as a flaky link or an overloaded server does: open watches end and new ones are refused with
+     * 503 until {@link #restoreWatches()}, while lists and writes are served. Informers then retry their watch with a
+     * growing back-off.
+     */
+    public void cutWatches() {
+        dispatcher.cutWatches(true);
+    }
+
+    /** Serves watches again after {@link #cutWatches()}. */
+    public void restoreWatches() {
+        dispatcher.cutWatches(false);
+    }
+
+    /** How many watches were refused while cut. */
+    public int refusedWatches() {
+        return dispatcher.refusedWatches();
     }
 
     /** The number of watches open now (informers and watches of every client). */

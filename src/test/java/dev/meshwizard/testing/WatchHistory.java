@@ -23,6 +23,11 @@ final class WatchHistory {
     /** Ends every open watch; watches from a resource version below {@code current} are then answered 410. */
     void expire(long current) {
         compactedBelow = current;
+        endAll();
+    }
+
+    /** Ends every open watch, as a dropped connection or a restarting server does. */
+    void endAll() {
         for (WebSocket socket : open) {
             socket.close(1000, "the simulated API server ended the watch");
         }

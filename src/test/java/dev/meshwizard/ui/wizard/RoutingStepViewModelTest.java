@@ -15,6 +15,8 @@ import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.app.SessionModel;
 import io.fabric8.istio.api.networking.v1.Gateway;
+import io.fabric8.istio.api.networking.v1.VirtualService;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,6 +134,33 @@ class RoutingStepViewModelTest {
         }
         assertThat(model.applying().log()).noneMatch(line -> line.contains("PRIVATE") || line.contains(keyBase64));
         assertThat(Files.readString(workspace.resolve("routing/gateway-shop.yaml"))).contains("shop-tls");
+    }
+
+    @Test
+    void deletingRoutingFromTheClusterRemovesItsObjectsAndKeepsTheNamespace() throws Exception {
+        // Given the reviews route applied into namespace shop
+        model.namespaceProperty().set("shop");
+        model.templates().addReviewsForJason();
+        cluster = SimulatedCluster.start().installIstioCrds().createNamespaces("shop");
+        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
+        session.connected(new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim"));
+        model.applying().preview();
+        model.applying().apply();
+        assertThat(model.applying().statusProperty().get()).startsWith("Applied 1 object(s)");
+        assertThat(cluster.client().resources(VirtualService.class).inNamespace("shop").withName("reviews").get())
+                .isNotNull();
+
+        // When it is deleted from the cluster
+        model.applying().delete();
+
+        // Then the route is gone, the namespace stays (not terminating) and the document stays in the workspace
+        assertThat(model.applying().statusProperty().get()).startsWith("Deleted 1 object(s)");
+        assertThat(cluster.client().resources(VirtualService.class).inNamespace("shop").withName("reviews").get())
+                .isNull();
+        Namespace shop = cluster.client().namespaces().withName("shop").get();
+        assertThat(shop).isNotNull();
+        assertThat(shop.getStatus().getPhase()).isEqualTo("Active");
+        assertThat(workspace.resolve("routing/virtualservice-reviews.yaml")).exists();
     }
 
     private static String body(int bytes, long seed) {

@@ -2,26 +2,36 @@ package dev.meshwizard.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshwizard.cluster.ClusterConnector;
+import dev.meshwizard.cluster.Kubeconfig;
 import dev.meshwizard.job.SameThreadJobRunner;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.render.Renderer;
+import dev.meshwizard.testing.SimulatedCluster;
 import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.ui.app.PlanModel;
 import dev.meshwizard.ui.app.SessionModel;
+import io.fabric8.kubernetes.api.model.Namespace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Sample step offline: manifests shown and saved, manifest files read with their errors. */
+/**
+ * The Sample step: offline, manifests shown and saved and manifest files read with their errors; on a simulated
+ * cluster, applied and deleted.
+ */
 class SampleStepViewModelTest {
 
     @TempDir
     Path dir;
     private SampleStepViewModel model;
+    private SessionModel session;
+    private SimulatedCluster cluster;
 
     @BeforeEach
     void plan() {
@@ -29,7 +39,40 @@ class SampleStepViewModelTest {
         PlanModel planModel = new PlanModel(jobs);
         planModel.publish(Plans.forProfile(Profile.DEFAULT, ChartSourceSpec.chartsFolder(TestCharts.chartsFolder()),
                 TestCharts.VERSION));
-        model = new SampleStepViewModel(jobs, planModel, new SessionModel(jobs), new Renderer());
+        session = new SessionModel(jobs);
+        model = new SampleStepViewModel(jobs, planModel, session, new Renderer());
+    }
+
+    @AfterEach
+    void stop() {
+        session.shutdown();
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void deletingTheSampleRemovesItsObjectsAndKeepsItsNamespace() throws Exception {
+        // Given curl applied into its own namespace on a cluster
+        cluster = SimulatedCluster.start();
+        Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"), "sim");
+        session.connected(new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim"));
+        model.sampleProperty().set(SampleStepViewModel.Sample.CURL);
+        model.namespaceProperty().set("shop");
+        model.apply();
+        assertThat(model.statusProperty().get()).startsWith("Applied");
+        assertThat(cluster.client().apps().deployments().inNamespace("shop").withName("curl").get()).isNotNull();
+
+        // When the sample is deleted
+        model.delete();
+
+        // Then its objects are gone and the namespace stays, not terminating
+        assertThat(model.statusProperty().get()).startsWith("Deleted").doesNotContain("refused");
+        assertThat(cluster.client().apps().deployments().inNamespace("shop").withName("curl").get()).isNull();
+        assertThat(cluster.client().serviceAccounts().inNamespace("shop").withName("curl").get()).isNull();
+        Namespace shop = cluster.client().namespaces().withName("shop").get();
+        assertThat(shop).isNotNull();
+        assertThat(shop.getStatus().getPhase()).isEqualTo("Active");
     }
 
     @Test
