@@ -35,7 +35,11 @@ public final class ReleasesView extends VBox {
         advice.setId("releases-advice");
         advice.textProperty().bind(model.adviceProperty());
         HBox.setHgrow(advice, Priority.ALWAYS);
-        HBox top = new HBox(8, refresh, advice);
+        Label age = Views.muted("");
+        age.setId("releases-age");
+        age.textProperty().bind(model.ageProperty());
+        age.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, refresh, advice, age);
         top.setAlignment(Pos.CENTER_LEFT);
 
         TableView<ReleasesViewModel.ReleaseRow> releases = new TableView<>(model.releases());
