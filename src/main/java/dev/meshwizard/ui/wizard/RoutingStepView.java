@@ -76,10 +76,12 @@ public final class RoutingStepView extends VBox {
         Label status = Views.muted("");
         status.setId("routing-status");
         status.textProperty().bind(model.statusProperty());
+        // what changes with each edit (the status lines, the findings) sits above the action bar or inside the
+        // split pane, which absorbs it: the buttons stay where the pointer is
         getChildren().addAll(Views.heading("Routing", "Gateways, VirtualServices and DestinationRules of the "
                 + "workspace, edited as YAML or as a form and saved in its routing folder (exported with install.sh). "
                 + "Each change is analysed against the planned gateways, and against the cluster when connected."),
-                toolbar(), main, actions(), ask, status);
+                toolbar(), status, main, applyStatus(), actions(), ask);
 
         editor.onEdited(Duration.ofMillis(350), model::edit);
         model.selectedProperty().addListener((obs, old, now) -> {
@@ -229,6 +231,15 @@ public final class RoutingStepView extends VBox {
         Label analysis = Views.muted("");
         analysis.setId("routing-analysis-status");
         analysis.textProperty().bind(model.analysis().statusProperty());
+        // two lines at most, so the table keeps its room; the whole text is in the tooltip
+        analysis.setMinHeight(44);
+        analysis.setPrefHeight(44);
+        analysis.setMaxHeight(44);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(560);
+        whole.textProperty().bind(analysis.textProperty());
+        analysis.setTooltip(whole);
         Label details = Views.wrapping("");
         details.setId("routing-finding-details");
         details.textProperty().bind(findings.getSelectionModel().selectedItemProperty().map(f -> f.summary()
@@ -237,6 +248,9 @@ public final class RoutingStepView extends VBox {
         details.managedProperty().bind(details.visibleProperty());
         VBox findingsBox = new VBox(4, analysis, findings, details);
         VBox.setVgrow(findings, Priority.ALWAYS);
+        // the findings' own region: however many there are, and whatever the details say, it keeps its height
+        findings.setMinHeight(0);
+        findingsBox.setMinHeight(0);
         Tab findingsTab = new Tab("Findings", findingsBox);
         findingsTab.setId("routing-findings-tab");
 
@@ -248,6 +262,7 @@ public final class RoutingStepView extends VBox {
         log.setPlaceholder(new Label("What Apply and Delete did appears here."));
         TabPane tabs = new TabPane(findingsTab, changesTab, new Tab("Log", log));
         tabs.setId("routing-tabs");
+        tabs.setMinHeight(0);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.applying().changes().rows().addListener((ListChangeListener<ObjectChangesModel.Row>) c -> {
             if (!model.applying().changes().rows().isEmpty()) {
@@ -275,16 +290,22 @@ public final class RoutingStepView extends VBox {
         delete.setId("routing-delete");
         delete.disableProperty().bind(applying.canPreviewProperty().not());
         delete.setOnAction(e -> ask.ask(applying.action(false), applying::delete));
-        Label status = Views.wrapping("");
-        status.setId("routing-apply-status");
-        status.textProperty().bind(applying.statusProperty());
-        HBox.setHgrow(status, Priority.ALWAYS);
-        HBox bar = new HBox(8, all, preview, apply, delete, status);
+        HBox bar = new HBox(8, all, preview, apply, delete);
+        bar.setId("routing-actions");
         for (javafx.scene.Node node : List.of(all, preview, apply, delete)) {
             ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private Label applyStatus() {
+        Label status = Views.wrapping("");
+        status.setId("routing-apply-status");
+        status.textProperty().bind(model.applying().statusProperty());
+        status.managedProperty().bind(status.visibleProperty());
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        return status;
     }
 
     private static MenuItem item(String text, String id, Runnable action) {
