@@ -24,7 +24,9 @@ final class RoutingFindingsTable {
         TableView<Finding> findings = new TableView<>(items);
         findings.setId("routing-findings");
         findings.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their widths and the table scrolls sideways: squeezed to fit a laptop, every cell read
+        // "IST01…", "spec.h…"; the selected finding's whole text is shown below the table
+        findings.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<Finding, Severity> severity = new TableColumn<>("");
         severity.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().severity()));
         severity.setCellFactory(c -> new TableCell<>() {
@@ -44,14 +46,14 @@ final class RoutingFindingsTable {
         TableColumn<Finding, String> code = Views.column("Code", Finding::code, 70);
         code.setMinWidth(86);
         findings.getColumns().add(code);
-        TableColumn<Finding, String> istio = Views.column("istioctl", f -> f.istio().label(), 120);
+        TableColumn<Finding, String> istio = Views.column("istioctl", f -> f.istio().label(), 300);
         istio.setId("routing-findings-istio");
         istio.setMinWidth(90);
         findings.getColumns().add(istio);
-        findings.getColumns().add(Views.column("Object", f -> f.object().toString(), 170));
-        findings.getColumns().add(Views.column("Path", Finding::path, 200));
-        findings.getColumns().add(Views.column("Message", Finding::message, 300));
-        findings.getColumns().add(Views.column("Fix", Finding::fix, 260));
+        findings.getColumns().add(Views.column("Object", f -> f.object().toString(), 240));
+        findings.getColumns().add(Views.column("Path", Finding::path, 220));
+        findings.getColumns().add(Views.column("Message", Finding::message, 420));
+        findings.getColumns().add(Views.column("Fix", Finding::fix, 360));
         findings.setPlaceholder(Views.muted("No findings."));
         return findings;
     }

@@ -70,7 +70,8 @@ public final class RoutingStepView extends VBox {
         TabPane tabs = bottomTabs();
         SplitPane main = new SplitPane(documents, tabs);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.62);
+        // a laptop-sized window still shows several findings
+        main.setDividerPositions(0.4);
         VBox.setVgrow(main, Priority.ALWAYS);
 
         Label status = Views.muted("");
@@ -190,9 +191,10 @@ public final class RoutingStepView extends VBox {
         namespace.textProperty().bindBidirectional(model.namespaceProperty());
         HBox bar = new HBox(8, templates, Views.label("in namespace"), namespace, load, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
-        for (javafx.scene.Node node : List.of(templates, load, remove, namespace)) {
+        for (javafx.scene.Node node : List.of(templates, load, remove)) {
             ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
         }
+        namespace.setMinWidth(80);
         return bar;
     }
 
@@ -232,8 +234,7 @@ public final class RoutingStepView extends VBox {
         analysis.setId("routing-analysis-status");
         analysis.textProperty().bind(model.analysis().statusProperty());
         // two lines at most, so the table keeps its room; the whole text is in the tooltip
-        analysis.setMinHeight(44);
-        analysis.setPrefHeight(44);
+        analysis.setMinHeight(20);
         analysis.setMaxHeight(44);
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         whole.setWrapText(true);
@@ -244,12 +245,18 @@ public final class RoutingStepView extends VBox {
         details.setId("routing-finding-details");
         details.textProperty().bind(findings.getSelectionModel().selectedItemProperty().map(f -> f.summary()
                 + (f.fix().isEmpty() ? "" : "\nFix: " + f.fix())).orElse(""));
-        details.visibleProperty().bind(details.textProperty().isNotEmpty());
-        details.managedProperty().bind(details.visibleProperty());
-        VBox findingsBox = new VBox(4, analysis, findings, details);
+        // the selected finding's whole text in a region of its own height: the table keeps three rows in view
+        javafx.scene.control.ScrollPane detailsPane = new javafx.scene.control.ScrollPane(details);
+        detailsPane.setFitToWidth(true);
+        detailsPane.setMinHeight(66);
+        detailsPane.setPrefHeight(66);
+        detailsPane.setMaxHeight(66);
+        detailsPane.visibleProperty().bind(details.textProperty().isNotEmpty());
+        detailsPane.managedProperty().bind(detailsPane.visibleProperty());
+        VBox findingsBox = new VBox(4, analysis, findings, detailsPane);
         VBox.setVgrow(findings, Priority.ALWAYS);
         // the findings' own region: however many there are, and whatever the details say, it keeps its height
-        findings.setMinHeight(0);
+        findings.setMinHeight(112);
         findingsBox.setMinHeight(0);
         Tab findingsTab = new Tab("Findings", findingsBox);
         findingsTab.setId("routing-findings-tab");
