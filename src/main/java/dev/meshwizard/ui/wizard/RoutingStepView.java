@@ -230,34 +230,7 @@ public final class RoutingStepView extends VBox {
                 model.open(now);
             }
         });
-        Label analysis = Views.muted("");
-        analysis.setId("routing-analysis-status");
-        analysis.textProperty().bind(model.analysis().statusProperty());
-        // two lines at most, so the table keeps its room; the whole text is in the tooltip
-        analysis.setMinHeight(20);
-        analysis.setMaxHeight(44);
-        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-        whole.setWrapText(true);
-        whole.setMaxWidth(560);
-        whole.textProperty().bind(analysis.textProperty());
-        analysis.setTooltip(whole);
-        Label details = Views.wrapping("");
-        details.setId("routing-finding-details");
-        details.textProperty().bind(findings.getSelectionModel().selectedItemProperty().map(f -> f.summary()
-                + (f.fix().isEmpty() ? "" : "\nFix: " + f.fix())).orElse(""));
-        // the selected finding's whole text in a region of its own height: the table keeps three rows in view
-        javafx.scene.control.ScrollPane detailsPane = new javafx.scene.control.ScrollPane(details);
-        detailsPane.setFitToWidth(true);
-        detailsPane.setMinHeight(66);
-        detailsPane.setPrefHeight(66);
-        detailsPane.setMaxHeight(66);
-        detailsPane.visibleProperty().bind(details.textProperty().isNotEmpty());
-        detailsPane.managedProperty().bind(detailsPane.visibleProperty());
-        VBox findingsBox = new VBox(4, analysis, findings, detailsPane);
-        VBox.setVgrow(findings, Priority.ALWAYS);
-        // the findings' own region: however many there are, and whatever the details say, it keeps its height
-        findings.setMinHeight(112);
-        findingsBox.setMinHeight(0);
+        VBox findingsBox = RoutingFindingsTable.region(findings, model.analysis().statusProperty());
         Tab findingsTab = new Tab("Findings", findingsBox);
         findingsTab.setId("routing-findings-tab");
 
