@@ -96,6 +96,13 @@ public final class MainWindow extends BorderPane {
         sidePanel = new SidePanelViewModel(jobs, settings, bridges);
         session.sessionProperty().addListener((obs, old, now) -> sidePanel.sessionChanged(now));
         sidePanel.sessionChanged(null);
+        sidePanel.stateProperty().addListener((obs, old, now) -> {
+            if (now == dev.meshwizard.cluster.WatchState.LOST) {
+                session.connectionLost();
+            } else if (now == dev.meshwizard.cluster.WatchState.WATCHING) {
+                session.connectionBack();
+            }
+        });
 
         planModel = new PlanModel(jobs);
         Renderer renderer = new Renderer();

@@ -3,6 +3,10 @@ package dev.meshwizard.ui.app;
 import dev.meshwizard.cluster.ClusterSession;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,6 +27,9 @@ public final class SessionModel {
     private final ReadOnlyStringWrapper description =
             new ReadOnlyStringWrapper(this, "description", "Offline — previews only");
 
+    private final ReadOnlyBooleanWrapper lost = new ReadOnlyBooleanWrapper(this, "lost");
+    private final ReadOnlyIntegerWrapper reconnects = new ReadOnlyIntegerWrapper(this, "reconnects");
+
     public SessionModel(JobRunner jobs) {
         this.jobs = jobs;
     }
@@ -37,6 +44,36 @@ public final class SessionModel {
 
     public ReadOnlyStringProperty descriptionProperty() {
         return description.getReadOnlyProperty();
+    }
+
+    /** True while the API server cannot be reached (a watch lost it); what the steps show may be stale. */
+    public ReadOnlyBooleanProperty lostProperty() {
+        return lost.getReadOnlyProperty();
+    }
+
+    /** Counts the times the API server came back after it was lost: steps that show cluster state read again. */
+    public ReadOnlyIntegerProperty reconnectsProperty() {
+        return reconnects.getReadOnlyProperty();
+    }
+
+    /** The API server went away (the side panel's watch lost it). */
+    public void connectionLost() {
+        if (session.get() != null) {
+            lost.set(true);
+        }
+    }
+
+    /** The API server answers again after {@link #connectionLost()}: steps showing cluster state refresh. */
+    public void connectionBack() {
+        if (lost.get()) {
+            lost.set(false);
+            reconnects.set(reconnects.get() + 1);
+        }
+    }
+
+    /** Runs {@code refresh} each time the connection comes back. */
+    public void onReconnect(Runnable refresh) {
+        reconnects.addListener((obs, old, now) -> refresh.run());
     }
 
     public ClusterSession session() {
@@ -73,6 +110,7 @@ public final class SessionModel {
     }
 
     private void closeCurrent() {
+        lost.set(false);
         ClusterSession old = session.get();
         if (old != null) {
             session.set(null);

@@ -68,10 +68,18 @@ public final class Views {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         // a resize policy may shrink columns: never below their title ("Re…" tells nobody anything)
-        double titleWidth = title.length() * 8.5 + 24;
+        double titleWidth = titleWidth(title);
         column.setPrefWidth(Math.max(width, titleWidth));
         column.setMinWidth(Math.min(titleWidth, 160));
         return column;
+    }
+
+    /** The width a column needs to show {@code title} whole: its bold header text, padding and sort arrow. */
+    public static double titleWidth(String title) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title);
+        text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, 15));
+        return Math.ceil(text.getLayoutBounds().getWidth()) + 30;
     }
 
     public static FontIcon icon(Ikon ikon, String styleClass) {

@@ -4,6 +4,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.meshwizard.ui.common.Views;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.collections.ListChangeListener;
@@ -53,7 +54,13 @@ public final class AccessLogView extends VBox {
         stop.setId("stop-logs");
         stop.disableProperty().bind(model.followingProperty().not());
         stop.setOnAction(e -> model.stopFollowing());
-        HBox podRow = new HBox(8, Views.label("Gateway pods and"), workload, follow, stop);
+        // the pod list gives way on a laptop, never the buttons' words ("Follow the…", "…")
+        workload.setMinWidth(140);
+        Label podsAnd = Views.label("Gateway pods and");
+        for (javafx.scene.layout.Region fixed : List.of(podsAnd, follow, stop)) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox podRow = new HBox(8, podsAnd, workload, follow, stop);
         podRow.setAlignment(Pos.CENTER_LEFT);
         Label followStatus = Views.muted("");
         followStatus.setId("follow-status");

@@ -93,7 +93,9 @@ public final class AccessLogViewModel {
                 .onSuccess(found -> {
                     show(found.state());
                     workloads.setAll(found.pods());
-                    if (workload.get().isEmpty() || !found.pods().contains(workload.get())) {
+                    // an editable ComboBox bound to the workload sets it to null when its items are replaced
+                    String chosen = workload.get();
+                    if (chosen == null || chosen.isEmpty() || !found.pods().contains(chosen)) {
                         workload.set(found.pods().stream().filter(p -> p.contains("productpage")).findFirst()
                                 .orElse(""));
                     }

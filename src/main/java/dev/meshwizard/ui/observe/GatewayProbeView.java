@@ -63,6 +63,9 @@ public final class GatewayProbeView extends VBox {
         forwardState.setId("gateway-forward-state");
         forwardState.getStyleClass().add(Styles.TEXT_MUTED);
         forwardState.textProperty().bind(model.forwardStateProperty());
+        url.setMinWidth(120);
+        forward.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(url, Priority.SOMETIMES);
         HBox urlRow = new HBox(8, Views.label("GATEWAY_URL"), url, forward, forwardState);
         urlRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -87,8 +90,9 @@ public final class GatewayProbeView extends VBox {
         stop.setId("probe-stop");
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.stop());
-        HBox probeRow = new HBox(8, Views.label("Path"), path, Views.label("Rate /s"), rate,
-                Views.label("Count"), count, Views.label("At most (s)"), max);
+        // on a laptop the settings wrap to a second line rather than run off the window ("At most (s)" cut)
+        javafx.scene.layout.FlowPane probeRow = new javafx.scene.layout.FlowPane(16, 6,
+                pair("Path", path), pair("Rate /s", rate), pair("Count", count), pair("At most (s)", max));
         probeRow.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = Views.wrapping("");
@@ -136,6 +140,14 @@ public final class GatewayProbeView extends VBox {
         VBox.setVgrow(results, Priority.ALWAYS);
 
         getChildren().addAll(gatewayRow, reason, urlRow, probeRow, runRow, hint, results);
+    }
+
+    private static HBox pair(String caption, Node field) {
+        Label label = Views.label(caption);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pair = new HBox(8, label, field);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, int initial) {

@@ -41,6 +41,9 @@ public final class KialiAdminViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanBinding connectedAndIdle;
+    /** Kiali's state as last read, without when; and when it was read (null: nothing read yet). */
+    private String lastRead = "";
+    private java.time.LocalTime readAt;
 
     /** @param openKiali opens (or shows) the Kiali tab */
     public KialiAdminViewModel(JobRunner jobs, PlanModel planModel, SessionModel sessionModel, Runnable openKiali) {
@@ -56,11 +59,14 @@ public final class KialiAdminViewModel {
         });
         sessionModel.sessionProperty().addListener((obs, old, now) -> {
             status.set(now == null ? "Not connected" : "");
+            readAt = null;
             installed.set(false);
             prometheusUrls.clear();
             message.set("");
         });
         status.set(sessionModel.session() == null ? "Not connected" : "");
+        sessionModel.lostProperty().addListener((obs, old, now) -> showAge());
+        sessionModel.onReconnect(this::refresh);
     }
 
     /** The plan's chart source, when it is an Istio release folder: that has {@code samples/addons}. */
@@ -96,15 +102,21 @@ public final class KialiAdminViewModel {
 
     private void show(KialiStatus kiali) {
         installed.set(kiali.installed());
-        if (!kiali.installed()) {
-            status.set("Not installed");
+        lastRead = !kiali.installed() ? "Not installed" : "Installed, " + kiali.readyPods() + "/" + kiali.pods()
+                + " pods ready" + (kiali.serviceExists() ? "" : ", no Service") + (kiali.prometheusUrl().isEmpty()
+                ? ", no Prometheus URL in its ConfigMap" : ", Prometheus " + kiali.prometheusUrl());
+        readAt = java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        showAge();
+    }
+
+    /** The state as last read with when it was read; while the connection is lost, says it may be stale. */
+    private void showAge() {
+        if (readAt == null) {
             return;
         }
-        status.set("Installed, " + kiali.readyPods() + "/" + kiali.pods() + " pods ready"
-                + (kiali.serviceExists() ? "" : ", no Service") + (kiali.prometheusUrl().isEmpty()
-                ? ", no Prometheus URL in its ConfigMap" : ", Prometheus " + kiali.prometheusUrl())
-                + " (read at " + java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                + "; Refresh reads again)");
+        status.set(lastRead + (sessionModel.lostProperty().get()
+                ? " (read at " + readAt + "; the connection is lost, this may be stale)"
+                : lastRead.equals("Not installed") ? "" : " (read at " + readAt + "; Refresh reads again)"));
     }
 
     /** Applies the release folder's {@code samples/addons/kiali.yaml} (and {@code prometheus.yaml} when asked). */

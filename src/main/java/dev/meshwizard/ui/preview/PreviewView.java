@@ -93,7 +93,7 @@ public final class PreviewView extends VBox {
 
         yaml.setId("preview-yaml");
         SplitPane split = new SplitPane(tree, yaml);
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         getChildren().addAll(Views.heading("Preview", "Every manifest the plan installs, rendered offline by Helm's own "

@@ -9,6 +9,7 @@ import dev.meshwizard.cluster.WatchState;
 import dev.meshwizard.ui.common.Ages;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -101,7 +102,13 @@ public final class SidePanelView extends VBox {
         Button apply = new Button("Watch");
         apply.setId("watch-apply");
         apply.setOnAction(e -> model.applyScope());
-        HBox row = new HBox(6, new Label("Namespaces"), namespaces, all, apply);
+        Label label = new Label("Namespaces");
+        for (javafx.scene.layout.Region fixed : List.of(label, all, apply)) {
+            // the field gives way, never the words ("Namespa…", "Wat…")
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        namespaces.setMinWidth(120);
+        HBox row = new HBox(6, label, namespaces, all, apply);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -122,13 +129,13 @@ public final class SidePanelView extends VBox {
         podTable.getColumns().add(text("Namespace", PodRow::namespace, 105));
         podTable.getColumns().add(text("Name", PodRow::name, 170));
         podTable.getColumns().add(text("Ready", p -> p.ready() + "/" + p.total(), 56));
-        TableColumn<LiveRow<PodRow>, String> status = text("Status", PodRow::status, 110);
+        TableColumn<LiveRow<PodRow>, String> status = text("Status", PodRow::status, 140);
         status.setCellFactory(c -> new StatusCell());
         podTable.getColumns().add(status);
         TableColumn<LiveRow<PodRow>, Integer> restarts = new TableColumn<>("Restarts");
         restarts.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().get().restarts()));
-        restarts.setPrefWidth(72);
-        restarts.setMinWidth(72);
+        restarts.setMinWidth(dev.meshwizard.ui.common.Views.titleWidth("Restarts"));
+        restarts.setPrefWidth(restarts.getMinWidth());
         podTable.getColumns().add(restarts);
         podTable.getColumns().add(age(PodRow::created));
         podTable.getColumns().add(text("Sidecar", p -> p.sidecar() ? "✓" : "—", 60));
@@ -186,9 +193,10 @@ public final class SidePanelView extends VBox {
                                                                         double width) {
         TableColumn<LiveRow<R>, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue().get())));
-        column.setPrefWidth(width);
         // the table scrolls sideways rather than cutting titles to "Namesp…"
-        column.setMinWidth(Math.min(width, title.length() * 8.5 + 24));
+        double titleWidth = dev.meshwizard.ui.common.Views.titleWidth(title);
+        column.setPrefWidth(Math.max(width, titleWidth));
+        column.setMinWidth(titleWidth);
         return column;
     }
 
@@ -211,7 +219,8 @@ public final class SidePanelView extends VBox {
                 setText(empty || item == null ? null : Ages.format(item, clock.get()));
             }
         });
-        column.setPrefWidth(50);
+        column.setMinWidth(dev.meshwizard.ui.common.Views.titleWidth("Age"));
+        column.setPrefWidth(column.getMinWidth());
         return column;
     }
 

@@ -49,6 +49,7 @@ final class GatewayServiceForm extends VBox {
         for (int i = 0; i < titles.length; i++) {
             int column = i;
             TableColumn<ReleaseValuesModel.PortLine, String> c = new TableColumn<>(titles[i]);
+            c.setMinWidth(Views.titleWidth(titles[i]));
             c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(part(cell.getValue(), column)));
             c.setCellFactory(TextFieldTableCell.forTableColumn());
             c.setOnEditCommit(e -> {
@@ -106,6 +107,7 @@ final class GatewayServiceForm extends VBox {
         table.setPrefHeight(120);
         table.setPlaceholder(new Label("No annotations"));
         TableColumn<ReleaseValuesModel.Annotation, String> key = new TableColumn<>("Annotation");
+        key.setMinWidth(Views.titleWidth("Annotation"));
         key.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().key()));
         TableColumn<ReleaseValuesModel.Annotation, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().value()));

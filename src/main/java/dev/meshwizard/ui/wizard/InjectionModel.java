@@ -41,6 +41,7 @@ public final class InjectionModel {
         this.sessionModel = sessionModel;
         this.canChange = sessionModel.sessionProperty().isNotNull().and(selected.isNotNull()).and(busy.not());
         sessionModel.sessionProperty().addListener((obs, old, now) -> refresh());
+        sessionModel.onReconnect(this::refresh);
         refresh();
     }
 

@@ -114,6 +114,7 @@ abstract class KindFormView<F extends RoutingForm> extends VBox {
 
     protected final ComboBox<String> choice(List<String> options, String value, String none) {
         ComboBox<String> box = new ComboBox<>();
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.getItems().setAll(options);
         if (!options.contains(value)) {
             box.getItems().add(value);
@@ -158,7 +159,10 @@ abstract class KindFormView<F extends RoutingForm> extends VBox {
 
     /** A captioned field with its problem under it. */
     protected final VBox field(String caption, Control control, String problemField) {
-        VBox box = new VBox(2, new Label(caption), control, problem(problemField));
+        Label label = new Label(caption);
+        // a narrow form wraps the caption rather than cutting it ("Hosts (comma separ…")
+        label.setWrapText(true);
+        VBox box = new VBox(2, label, control, problem(problemField));
         control.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
@@ -171,6 +175,8 @@ abstract class KindFormView<F extends RoutingForm> extends VBox {
         for (int i = 0; i < captions.length; i++) {
             Label caption = new Label(captions[i]);
             caption.getStyleClass().add(Styles.TEXT_MUTED);
+            // the column is as wide as its caption: the form scrolls sideways rather than cut "Rewrite…"
+            caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(caption, i, 0);
         }
         return grid;

@@ -31,6 +31,11 @@ public final class ObserveStepViewModel {
         this.kiali = new KialiAdminViewModel(jobs, planModel, sessionModel, openKiali);
         this.accessLogs = new AccessLogViewModel(jobs, planModel, sessionModel, fxThread);
         sessionModel.sessionProperty().addListener((obs, old, now) -> refresh());
+        // Kiali's part reads again by itself
+        sessionModel.onReconnect(() -> {
+            probe.findAddress();
+            accessLogs.refresh();
+        });
     }
 
     /** Reads the gateway's address, Kiali's state and the access-log state, when connected. */

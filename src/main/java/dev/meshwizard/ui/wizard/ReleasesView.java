@@ -35,14 +35,20 @@ public final class ReleasesView extends VBox {
         advice.setId("releases-advice");
         advice.textProperty().bind(model.adviceProperty());
         HBox.setHgrow(advice, Priority.ALWAYS);
-        HBox top = new HBox(8, refresh, advice);
+        Label age = Views.muted("");
+        age.setId("releases-age");
+        age.textProperty().bind(model.ageProperty());
+        // the button keeps its word; the texts wrap (a lost connection makes the age a sentence)
+        refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(age, Priority.SOMETIMES);
+        HBox top = new HBox(8, refresh, advice, age);
         top.setAlignment(Pos.CENTER_LEFT);
 
         TableView<ReleasesViewModel.ReleaseRow> releases = new TableView<>(model.releases());
         releases.setId("releases-table");
         releases.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         releases.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        releases.getColumns().add(Views.column("Name", ReleasesViewModel.ReleaseRow::name, 150));
+        releases.getColumns().add(Views.column("Name", ReleasesViewModel.ReleaseRow::name, 175));
         releases.getColumns().add(Views.column("Chart", ReleasesViewModel.ReleaseRow::chart, 80));
         releases.getColumns().add(Views.column("Version", ReleasesViewModel.ReleaseRow::version, 70));
         releases.getColumns().add(Views.column("Revision", r -> String.valueOf(r.revision()), 70));

@@ -56,6 +56,8 @@ public final class ReleasesViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper(this, "advice", "");
     private final BooleanBinding canRollback;
+    private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper(this, "age", "");
+    private java.time.LocalTime readAt;
 
     /**
      * @param namespace the namespace whose releases to show (the plan's)
@@ -74,6 +76,8 @@ public final class ReleasesViewModel {
                 selected, selectedRevision, busy, sessionModel.sessionProperty());
         selected.addListener((obs, old, now) -> loadHistory(now));
         sessionModel.sessionProperty().addListener((obs, old, now) -> refresh());
+        sessionModel.onReconnect(this::refresh);
+        sessionModel.lostProperty().addListener((obs, old, now) -> showAge());
     }
 
     /** Reads Helm's records again. */
@@ -82,6 +86,8 @@ public final class ReleasesViewModel {
         if (session == null) {
             releases.clear();
             history.clear();
+            readAt = null;
+            showAge();
             advice.set("Connect to a cluster to see its Helm releases.");
             return;
         }
@@ -91,10 +97,22 @@ public final class ReleasesViewModel {
             busy.set(false);
             releases.setAll(list.stream().map(ReleasesViewModel::row).toList());
             advice.set(advice(list, ns));
+            readAt = java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            showAge();
         }).onFailure(e -> {
             busy.set(false);
             advice.set("Cannot read the Helm releases: " + e.getMessage());
         }).runWith(jobs);
+    }
+
+    private void showAge() {
+        age.set(readAt == null ? "" : "Read at " + readAt
+                + (sessionModel.lostProperty().get() ? "; the connection is lost, this may be stale" : ""));
+    }
+
+    /** When the table was read, and whether it may be stale (the connection is lost). */
+    public ReadOnlyStringProperty ageProperty() {
+        return age.getReadOnlyProperty();
     }
 
     private void loadHistory(ReleaseRow release) {

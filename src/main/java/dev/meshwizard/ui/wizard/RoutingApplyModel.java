@@ -56,6 +56,7 @@ public final class RoutingApplyModel {
         this.canPreview = sessionModel.sessionProperty().isNotNull().and(busy.not());
         this.canApply = canPreview.and(previewed);
         sessionModel.sessionProperty().addListener((obs, old, now) -> invalidate());
+        sessionModel.onReconnect(this::invalidate);
     }
 
     /** Remembers the PEM files of the Secret a Gateway document names (by the document's file name). */

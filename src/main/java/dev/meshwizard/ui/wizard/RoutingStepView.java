@@ -70,16 +70,19 @@ public final class RoutingStepView extends VBox {
         TabPane tabs = bottomTabs();
         SplitPane main = new SplitPane(documents, tabs);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.62);
+        // a laptop-sized window still shows several findings
+        main.setDividerPositions(0.4);
         VBox.setVgrow(main, Priority.ALWAYS);
 
         Label status = Views.muted("");
         status.setId("routing-status");
         status.textProperty().bind(model.statusProperty());
+        // what changes with each edit (the status lines, the findings) sits above the action bar or inside the
+        // split pane, which absorbs it: the buttons stay where the pointer is
         getChildren().addAll(Views.heading("Routing", "Gateways, VirtualServices and DestinationRules of the "
                 + "workspace, edited as YAML or as a form and saved in its routing folder (exported with install.sh). "
                 + "Each change is analysed against the planned gateways, and against the cluster when connected."),
-                toolbar(), main, actions(), ask, status);
+                toolbar(), status, main, applyStatus(), actions(), ask);
 
         editor.onEdited(Duration.ofMillis(350), model::edit);
         model.selectedProperty().addListener((obs, old, now) -> {
@@ -188,9 +191,10 @@ public final class RoutingStepView extends VBox {
         namespace.textProperty().bindBidirectional(model.namespaceProperty());
         HBox bar = new HBox(8, templates, Views.label("in namespace"), namespace, load, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
-        for (javafx.scene.Node node : List.of(templates, load, remove, namespace)) {
+        for (javafx.scene.Node node : List.of(templates, load, remove)) {
             ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
         }
+        namespace.setMinWidth(80);
         return bar;
     }
 
@@ -226,17 +230,7 @@ public final class RoutingStepView extends VBox {
                 model.open(now);
             }
         });
-        Label analysis = Views.muted("");
-        analysis.setId("routing-analysis-status");
-        analysis.textProperty().bind(model.analysis().statusProperty());
-        Label details = Views.wrapping("");
-        details.setId("routing-finding-details");
-        details.textProperty().bind(findings.getSelectionModel().selectedItemProperty().map(f -> f.summary()
-                + (f.fix().isEmpty() ? "" : "\nFix: " + f.fix())).orElse(""));
-        details.visibleProperty().bind(details.textProperty().isNotEmpty());
-        details.managedProperty().bind(details.visibleProperty());
-        VBox findingsBox = new VBox(4, analysis, findings, details);
-        VBox.setVgrow(findings, Priority.ALWAYS);
+        VBox findingsBox = RoutingFindingsTable.region(findings, model.analysis().statusProperty());
         Tab findingsTab = new Tab("Findings", findingsBox);
         findingsTab.setId("routing-findings-tab");
 
@@ -248,6 +242,7 @@ public final class RoutingStepView extends VBox {
         log.setPlaceholder(new Label("What Apply and Delete did appears here."));
         TabPane tabs = new TabPane(findingsTab, changesTab, new Tab("Log", log));
         tabs.setId("routing-tabs");
+        tabs.setMinHeight(0);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.applying().changes().rows().addListener((ListChangeListener<ObjectChangesModel.Row>) c -> {
             if (!model.applying().changes().rows().isEmpty()) {
@@ -275,16 +270,22 @@ public final class RoutingStepView extends VBox {
         delete.setId("routing-delete");
         delete.disableProperty().bind(applying.canPreviewProperty().not());
         delete.setOnAction(e -> ask.ask(applying.action(false), applying::delete));
-        Label status = Views.wrapping("");
-        status.setId("routing-apply-status");
-        status.textProperty().bind(applying.statusProperty());
-        HBox.setHgrow(status, Priority.ALWAYS);
-        HBox bar = new HBox(8, all, preview, apply, delete, status);
+        HBox bar = new HBox(8, all, preview, apply, delete);
+        bar.setId("routing-actions");
         for (javafx.scene.Node node : List.of(all, preview, apply, delete)) {
             ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private Label applyStatus() {
+        Label status = Views.wrapping("");
+        status.setId("routing-apply-status");
+        status.textProperty().bind(model.applying().statusProperty());
+        status.managedProperty().bind(status.visibleProperty());
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        return status;
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

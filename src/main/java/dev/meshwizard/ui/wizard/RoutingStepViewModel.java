@@ -94,6 +94,7 @@ public final class RoutingStepViewModel {
         planModel.workspaceProperty().addListener((obs, old, now) -> load(now));
         planModel.planProperty().addListener((obs, old, now) -> analyze());
         sessionModel.sessionProperty().addListener((obs, old, now) -> analyze());
+        sessionModel.onReconnect(this::analyze);
         load(planModel.workspaceProperty().get());
         this.forms = new RoutingFormModel(this);
     }

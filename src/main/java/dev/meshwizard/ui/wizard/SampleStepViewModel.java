@@ -91,6 +91,7 @@ public final class SampleStepViewModel {
             }
         });
         sessionModel.sessionProperty().addListener((obs, old, now) -> changes.clear());
+        sessionModel.onReconnect(changes::clear);
         rebuild();
     }
 

@@ -75,8 +75,10 @@ public final class ValuesStepView extends VBox {
 
         ScrollPane form = new ScrollPane(form(release));
         form.setFitToWidth(true);
+        // on a laptop the form keeps room for its labels, fields and the ports table's titles
+        form.setMinWidth(370);
         SplitPane split = new SplitPane(form, right);
-        split.setDividerPositions(0.38);
+        split.setDividerPositions(0.45);
         Tab tab = new Tab(release.releaseName() + " (" + release.component().chartName() + ")", split);
         tab.setId("values-tab-" + release.releaseName());
         return tab;
@@ -93,12 +95,14 @@ public final class ValuesStepView extends VBox {
                 type.setId("field-" + release.releaseName() + "-service-type");
                 type.getItems().setAll("LoadBalancer", "NodePort", "ClusterIP", "None");
                 type.setEditable(false);
+                type.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 type.valueProperty().bindBidirectional(field.value());
                 grid.addRow(row++, Views.label(field.label()), type);
             } else {
                 TextField text = new TextField();
                 text.setId("field-" + release.releaseName() + "-" + field.path().replace('.', '-'));
                 text.setPromptText("chart default");
+                text.setMinWidth(140);
                 text.setText(field.value().get());
                 field.value().addListener((obs, old, now) -> {
                     if (!text.isFocused() && !now.equals(text.getText())) {

@@ -75,6 +75,19 @@ class AccessLogViewModelTest {
     }
 
     @Test
+    void readingAgainAfterThePodListClearedTheChoiceToNothingChoosesTheProductPage() {
+        // Given the choice cleared as an editable ComboBox clears it when its items are replaced (to null)
+        model.refresh();
+        model.workloadProperty().set(null);
+
+        // When the state is read again (as when the connection comes back)
+        model.refresh();
+
+        // Then the product page is chosen again, and nothing was thrown on the way
+        assertThat(model.workloadProperty().get()).isEqualTo("bookinfo/productpage-v1-x");
+    }
+
+    @Test
     void followingParsesTheGatewaysAndTheChosenPodsProxyLogs() throws Exception {
         cluster.podLog("istio-system", "gw-a", "istio-proxy", "2025-01-15T10:00:00Z info Envoy proxy is ready\n"
                 + OK + "\n");

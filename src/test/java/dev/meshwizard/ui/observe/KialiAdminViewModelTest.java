@@ -150,4 +150,26 @@ class KialiAdminViewModelTest {
         assertThat(model.prometheusUrls()).containsExactly("http://prometheus.istio-system:9090");
         assertThat(model.prometheusUrlProperty().get()).isEqualTo("http://prometheus.istio-system:9090");
     }
+
+    @Test
+    void whileTheConnectionIsLostTheStateSaysItMayBeStaleAndWhenItComesBackItIsReadAgain() throws Exception {
+        // Given Kiali installed and its state read
+        model.releaseFolderProperty().set(release().toString());
+        model.withPrometheusProperty().set(false);
+        model.install();
+        assertThat(model.statusProperty().get()).startsWith("Installed, ").contains("Refresh reads again");
+
+        // When the API server goes away, Kiali is deleted meanwhile, and the server comes back
+        sessionModel.connectionLost();
+        String whileLost = model.statusProperty().get();
+        cluster.client().apps().deployments().inNamespace("istio-system").withName("kiali").delete();
+        cluster.client().services().inNamespace("istio-system").withName("kiali").delete();
+        sessionModel.connectionBack();
+
+        // Then the state said how old it was while lost, and was read again without pressing Refresh
+        assertThat(whileLost).startsWith("Installed, ")
+                .matches(".*\\(read at \\d{2}:\\d{2}(:\\d{2})?; the connection is lost, this may be stale\\)");
+        assertThat(model.statusProperty().get()).isEqualTo("Not installed");
+        assertThat(model.installedProperty().get()).isFalse();
+    }
 }

@@ -128,4 +128,19 @@ class InjectionModelTest {
         assertThat(labels("shop")).containsEntry("istio-injection", "disabled").doesNotContainKey("istio.io/rev");
         assertThat(model.selectedProperty().get().injects()).isFalse();
     }
+
+    @Test
+    void aNamespaceMadeWhileTheConnectionWasLostAppearsWhenItComesBack() throws Exception {
+        // Given the namespaces read, then the connection lost
+        connect();
+        session.connectionLost();
+
+        // When a namespace is made meanwhile and the connection comes back
+        cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("payments")
+                .endMetadata().build()).create();
+        session.connectionBack();
+
+        // Then the table was read again without pressing Refresh
+        assertThat(model.namespaces()).extracting(NamespaceInjection::name).contains("payments", "shop", "web");
+    }
 }
