@@ -114,7 +114,7 @@ final class ApplyConflicts {
             List<String> lines = new ArrayList<>();
             byManager.forEach((manager, fields) -> {
                 lines.add("conflicts with \"" + manager + "\":");
-                fields.forEach(f -> lines.add("- " + f));
+                fields.stream().sorted().forEach(f -> lines.add("- " + f));
             });
             message = "Apply failed with " + conflicts.size() + " conflicts: " + String.join("\n", lines);
         }
