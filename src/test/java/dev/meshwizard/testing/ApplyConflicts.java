@@ -103,7 +103,10 @@ final class ApplyConflicts {
     }
 
     /** The 409 a real server answers for {@code conflicts}. */
-    static MockResponse refusal(List<Conflict> conflicts) {
+    static MockResponse refusal(List<Conflict> unordered) {
+        // A real server's field sets are ordered, so its message and causes list the fields sorted
+        List<Conflict> conflicts = unordered.stream().sorted(java.util.Comparator.comparing(Conflict::manager)
+                .thenComparing(Conflict::field)).toList();
         Map<String, List<String>> byManager = new TreeMap<>();
         conflicts.forEach(c -> byManager.computeIfAbsent(c.manager(), m -> new ArrayList<>()).add(c.field()));
         String message;
@@ -114,7 +117,7 @@ final class ApplyConflicts {
             List<String> lines = new ArrayList<>();
             byManager.forEach((manager, fields) -> {
                 lines.add("conflicts with \"" + manager + "\":");
-                fields.stream().sorted().forEach(f -> lines.add("- " + f));
+                fields.forEach(f -> lines.add("- " + f));
             });
             message = "Apply failed with " + conflicts.size() + " conflicts: " + String.join("\n", lines);
         }
