@@ -1,6 +1,7 @@
 package dev.meshwizard;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -48,4 +49,42 @@ class ArchitectureTest {
             .orShould().callConstructor(Thread.class, Runnable.class, String.class)
             .orShould().accessClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
             .because("background work goes through the JobRunner");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.meshwizard.(**)").should().beFreeOfCycles()
+            .because("each package is a floor: it may use the floors below it, never the ones above");
+
+    @ArchTest
+    static final ArchRule theDomainNeverReachesTheWindowOrTheCommandLine = noClasses()
+            .that().resideInAnyPackage("dev.meshwizard.plan..", "dev.meshwizard.render..", "dev.meshwizard.mesh..",
+                    "dev.meshwizard.samples..", "dev.meshwizard.observe..", "dev.meshwizard.diff..",
+                    "dev.meshwizard.charts..", "dev.meshwizard.job..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.meshwizard.ui..", "dev.meshwizard.cli..");
+
+    @ArchTest
+    static final ArchRule onlyTheClusterPackagesTalkToTheApiServer = noClasses()
+            .that().resideOutsideOfPackage("dev.meshwizard.cluster..")
+            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "are fabric8's client, its DSL or informers",
+                    c -> (c.getPackageName().equals("io.fabric8.kubernetes.client")
+                            || c.getPackageName().startsWith("io.fabric8.kubernetes.client.dsl")
+                            || c.getPackageName().startsWith("io.fabric8.kubernetes.client.informers"))
+                            && !c.getSimpleName().equals("KubernetesClientException")))
+            .because("everything that reaches a cluster goes through cluster's session (fabric8's model and "
+                    + "serialization are plain data and may be used anywhere)");
+
+    @ArchTest
+    static final ArchRule helmJavaOnlyWhereChartsAreRenderedOrInstalled = noClasses()
+            .that().resideOutsideOfPackages("dev.meshwizard.render..", "dev.meshwizard.charts..",
+                    "dev.meshwizard.cluster.helm..")
+            .should().dependOnClassesThat().resideInAPackage("com.marcnuri.helm..")
+            .because("offline rendering, chart sources and releases are the only Helm work");
+
+    @ArchTest
+    static final ArchRule onlyTheJobPackageMakesThreads = noClasses()
+            .that().resideOutsideOfPackage("dev.meshwizard.job..")
+            .should().callConstructor(Thread.class, Runnable.class)
+            .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+            .orShould().accessClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+            .because("background work and long-lived readers get their threads from job");
 }

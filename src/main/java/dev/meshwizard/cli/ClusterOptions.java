@@ -2,10 +2,10 @@ package dev.meshwizard.cli;
 
 import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.ConnectException;
-import dev.meshwizard.cluster.KubeContext;
-import dev.meshwizard.cluster.Kubeconfig;
-import dev.meshwizard.cluster.KubeconfigException;
+import dev.meshwizard.cluster.connect.ConnectException;
+import dev.meshwizard.cluster.connect.KubeContext;
+import dev.meshwizard.cluster.connect.Kubeconfig;
+import dev.meshwizard.cluster.connect.KubeconfigException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -60,7 +60,7 @@ final class ClusterOptions {
     static int fail(String command, Exception e, java.io.PrintWriter err) {
         err.println("mesh-wizard " + command + ": " + e.getMessage());
         if (e instanceof KubeconfigException
-                || e instanceof dev.meshwizard.cluster.HelmException helm && helm.notFound()) {
+                || e instanceof dev.meshwizard.cluster.helm.HelmException helm && helm.notFound()) {
             return RenderCommand.BAD_INPUT;
         }
         return e instanceof ConnectException connect ? exitCode(connect) : RenderCommand.HELM_FAILED;

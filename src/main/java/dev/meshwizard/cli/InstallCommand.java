@@ -3,15 +3,15 @@ package dev.meshwizard.cli;
 import dev.meshwizard.charts.ChartSource;
 import dev.meshwizard.charts.ChartSourceException;
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.ConnectException;
-import dev.meshwizard.cluster.HelmException;
-import dev.meshwizard.cluster.HelmRelease;
-import dev.meshwizard.cluster.UpgradeDiff;
+import dev.meshwizard.cluster.connect.ConnectException;
+import dev.meshwizard.cluster.helm.HelmException;
+import dev.meshwizard.cluster.helm.HelmRelease;
+import dev.meshwizard.cluster.helm.UpgradeDiff;
 import dev.meshwizard.diff.ObjectChange;
-import dev.meshwizard.cluster.InstallEvent;
-import dev.meshwizard.cluster.InstallResult;
-import dev.meshwizard.cluster.InstallRun;
-import dev.meshwizard.cluster.KubeconfigException;
+import dev.meshwizard.cluster.helm.InstallEvent;
+import dev.meshwizard.cluster.helm.InstallResult;
+import dev.meshwizard.cluster.helm.InstallRun;
+import dev.meshwizard.cluster.connect.KubeconfigException;
 import dev.meshwizard.job.JobContext;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.render.RenderException;
@@ -78,7 +78,7 @@ public final class InstallCommand implements Callable<Integer> {
             return dryRun(plan, charts, out, err);
         }
         try (ClusterSession session = cluster.connect()) {
-            InstallRun run = new InstallRun(session, charts).withTimeout(perRelease);
+            InstallRun run = session.installRun(charts).withTimeout(perRelease);
             if (noWait) {
                 run = run.withoutWaiting();
             }
@@ -101,7 +101,7 @@ public final class InstallCommand implements Callable<Integer> {
     /** Renders the plan and prints, per release, what an install would change against Helm's records. */
     private int dryRun(InstallPlan plan, ChartSource charts, PrintWriter out, PrintWriter err) {
         try (ClusterSession session = cluster.connect()) {
-            for (UpgradeDiff.ReleaseChanges release : new UpgradeDiff(session, new Renderer()).compute(plan, charts)) {
+            for (UpgradeDiff.ReleaseChanges release : session.upgradeDiff(new Renderer()).compute(plan, charts)) {
                 out.println(release.summary());
                 for (ObjectChange change : release.changes()) {
                     switch (change.type()) {

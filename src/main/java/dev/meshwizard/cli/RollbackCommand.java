@@ -1,11 +1,11 @@
 package dev.meshwizard.cli;
 
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.ConnectException;
-import dev.meshwizard.cluster.HelmException;
-import dev.meshwizard.cluster.HelmRelease;
-import dev.meshwizard.cluster.InstallRun;
-import dev.meshwizard.cluster.KubeconfigException;
+import dev.meshwizard.cluster.connect.ConnectException;
+import dev.meshwizard.cluster.helm.HelmException;
+import dev.meshwizard.cluster.helm.HelmRelease;
+import dev.meshwizard.cluster.helm.InstallRun;
+import dev.meshwizard.cluster.connect.KubeconfigException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

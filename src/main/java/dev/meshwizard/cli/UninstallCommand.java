@@ -1,11 +1,11 @@
 package dev.meshwizard.cli;
 
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.ConnectException;
-import dev.meshwizard.cluster.HelmException;
-import dev.meshwizard.cluster.InstallEvent;
-import dev.meshwizard.cluster.KubeconfigException;
-import dev.meshwizard.cluster.UninstallRun;
+import dev.meshwizard.cluster.connect.ConnectException;
+import dev.meshwizard.cluster.helm.HelmException;
+import dev.meshwizard.cluster.helm.InstallEvent;
+import dev.meshwizard.cluster.connect.KubeconfigException;
+import dev.meshwizard.cluster.helm.UninstallRun;
 import dev.meshwizard.job.JobContext;
 import java.io.PrintWriter;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class UninstallCommand implements Callable<Integer> {
             return bad.get();
         }
         try (ClusterSession session = cluster.connect()) {
-            UninstallRun run = new UninstallRun(session);
+            UninstallRun run = session.uninstallRun();
             UninstallRun.Options options = new UninstallRun.Options(deleteCrds, deleteNamespace,
                     Set.copyOf(releases));
             run.releases(namespace, options);

@@ -1,12 +1,12 @@
 package dev.meshwizard.cli;
 
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.ConnectException;
-import dev.meshwizard.cluster.IngressLookup;
-import dev.meshwizard.cluster.IngressProbe;
-import dev.meshwizard.cluster.KubeconfigException;
-import dev.meshwizard.cluster.ProbeResult;
-import dev.meshwizard.cluster.ProbeSummary;
+import dev.meshwizard.cluster.connect.ConnectException;
+import dev.meshwizard.cluster.forward.IngressLookup;
+import dev.meshwizard.cluster.forward.IngressProbe;
+import dev.meshwizard.cluster.connect.KubeconfigException;
+import dev.meshwizard.cluster.forward.ProbeResult;
+import dev.meshwizard.cluster.forward.ProbeSummary;
 import dev.meshwizard.job.JobContext;
 import dev.meshwizard.observe.IngressAddress;
 import dev.meshwizard.observe.ReviewsVersion;

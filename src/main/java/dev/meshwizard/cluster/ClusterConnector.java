@@ -1,5 +1,12 @@
 package dev.meshwizard.cluster;
 
+import dev.meshwizard.cluster.connect.ConnectException;
+import dev.meshwizard.cluster.connect.ConnectFailures;
+import dev.meshwizard.cluster.connect.ExecCredentialPlugin;
+import dev.meshwizard.cluster.connect.Kubeconfig;
+import dev.meshwizard.cluster.connect.TlsPreflight;
+import dev.meshwizard.cluster.watch.Rows;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -1,5 +1,30 @@
 package dev.meshwizard.cluster;
 
+import dev.meshwizard.charts.ChartSource;
+import dev.meshwizard.cluster.helm.InstallRun;
+import dev.meshwizard.cluster.helm.UninstallRun;
+import dev.meshwizard.cluster.helm.UpgradeDiff;
+import dev.meshwizard.render.Renderer;
+
+import dev.meshwizard.cluster.apply.AccessLogging;
+import dev.meshwizard.cluster.apply.Applier;
+import dev.meshwizard.cluster.apply.Injection;
+import dev.meshwizard.cluster.connect.KubeContext;
+import dev.meshwizard.cluster.forward.IngressLookup;
+import dev.meshwizard.cluster.forward.Kiali;
+import dev.meshwizard.cluster.forward.LogTail;
+import dev.meshwizard.cluster.forward.PortForwards;
+import dev.meshwizard.cluster.forward.ProxyPods;
+import dev.meshwizard.cluster.helm.HelmInstaller;
+import dev.meshwizard.cluster.helm.HelmRecords;
+import dev.meshwizard.cluster.helm.OperationLeases;
+import dev.meshwizard.cluster.precheck.Precheck;
+import dev.meshwizard.cluster.precheck.PrecheckReport;
+import dev.meshwizard.cluster.watch.ClusterWatch;
+import dev.meshwizard.cluster.watch.MeshSnapshots;
+import dev.meshwizard.cluster.watch.WatchListener;
+import dev.meshwizard.cluster.watch.WatchScope;
+
 import dev.meshwizard.mesh.analysis.MeshSnapshot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -111,17 +136,17 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Kiali: detect, install from an Istio release folder, point at a Prometheus, port-forward. */
     public Kiali kiali() {
-        return new Kiali(this, client);
+        return new Kiali(forwards(), client);
     }
 
     /** Port-forwards to pods, owned by this session. */
     public PortForwards forwards() {
-        return new PortForwards(this, client);
+        return new PortForwards(owner, client);
     }
 
     /** Pods whose proxy log can be followed, and a port-forward to the ingress gateway's pods. */
     public ProxyPods proxyPods() {
-        return new ProxyPods(this, client);
+        return new ProxyPods(forwards(), client);
     }
 
     /** The mesh-wide access-log switch (Telemetry {@code mesh-default}). */
@@ -142,6 +167,38 @@ public final class ClusterSession implements AutoCloseable {
         return tail;
     }
 
+    /** An install of a plan's releases on this session's cluster, charts from {@code charts}. */
+    public InstallRun installRun(ChartSource charts) {
+        return new InstallRun(helm(), client, charts);
+    }
+
+    /** An uninstall of the Istio releases on this session's cluster. */
+    public UninstallRun uninstallRun() {
+        return new UninstallRun(helm(), client);
+    }
+
+    /** What upgrading this session's releases to a plan would change, rendered by {@code renderer}. */
+    public UpgradeDiff upgradeDiff(Renderer renderer) {
+        return new UpgradeDiff(helm(), renderer);
+    }
+
+    private final PortForwards.Owner owner = new PortForwards.Owner() {
+        @Override
+        public void own(AutoCloseable forward) {
+            ClusterSession.this.own(forward);
+        }
+
+        @Override
+        public void disown(AutoCloseable forward) {
+            ClusterSession.this.disown(forward);
+        }
+    };
+
+    /** The session as owner of port-forwards: what it owns is closed with it. */
+    public PortForwards.Owner forwardOwner() {
+        return owner;
+    }
+
     /** Registers a resource to be closed with the session. */
     <T extends AutoCloseable> T own(T resource) {
         owned.add(resource);
@@ -153,7 +210,7 @@ public final class ClusterSession implements AutoCloseable {
         owned.remove(resource);
     }
 
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return client;
     }
 

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -229,10 +228,6 @@ public final class CoalescingBuffer<K, V> implements AutoCloseable {
     }
 
     private static ScheduledExecutorService ownScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "coalescing-buffer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Threads.daemonScheduler("coalescing-buffer");
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshwizard.charts.ChartSource;
 import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.Kubeconfig;
+import dev.meshwizard.cluster.connect.Kubeconfig;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;

@@ -1,9 +1,13 @@
 package dev.meshwizard.cluster;
 
+import dev.meshwizard.cluster.connect.ConnectException;
+import dev.meshwizard.cluster.connect.Kubeconfig;
+import dev.meshwizard.cluster.helm.HelmException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.meshwizard.cluster.ConnectException.Reason;
+import dev.meshwizard.cluster.connect.ConnectException.Reason;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.ServerSocket;

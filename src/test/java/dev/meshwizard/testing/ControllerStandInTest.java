@@ -59,7 +59,7 @@ class ControllerStandInTest {
             assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
             assertThat(pod.getMetadata().getOwnerReferences()).singleElement()
                     .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(created.getMetadata().getUid()));
-            assertThat(dev.meshwizard.cluster.PodStatus.summarize(pod).ready()).isEqualTo(1);
+            assertThat(dev.meshwizard.cluster.watch.PodStatus.summarize(pod).ready()).isEqualTo(1);
         });
     }
 
@@ -102,7 +102,7 @@ class ControllerStandInTest {
                         10, TimeUnit.SECONDS);
         assertThat(stuck.getStatus().getAvailableReplicas()).isZero();
         assertThat(client.pods().inNamespace(NAMESPACE).withLabel("app", "istiod").list().getItems())
-                .singleElement().satisfies(pod -> assertThat(dev.meshwizard.cluster.PodStatus.status(pod))
+                .singleElement().satisfies(pod -> assertThat(dev.meshwizard.cluster.watch.PodStatus.status(pod))
                         .isEqualTo(ControllerStandIn.STUCK_REASON));
     }
 

@@ -2,8 +2,8 @@ package dev.meshwizard.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshwizard.cluster.PodRow;
-import dev.meshwizard.cluster.Rows;
+import dev.meshwizard.cluster.watch.PodRow;
+import dev.meshwizard.cluster.watch.Rows;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;

@@ -54,7 +54,7 @@ public final class TcpRelay implements AutoCloseable {
     }
 
     /** Drops every open connection and refuses new ones until {@link #restore()}. */
-    public void cut() {
+    public synchronized void cut() {
         cut = true;
         sockets.forEach(TcpRelay::closeQuietly);
         sockets.clear();
@@ -77,13 +77,20 @@ public final class TcpRelay implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = listener.accept();
-                if (cut) {
-                    closeQuietly(client);
-                    continue;
+                Socket server = cut ? null : new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                // Registered under the same lock as cut(), so a connection accepted while the link is being
+                // cut is dropped too instead of outliving the outage
+                synchronized (this) {
+                    if (cut || server == null) {
+                        closeQuietly(client);
+                        if (server != null) {
+                            closeQuietly(server);
+                        }
+                        continue;
+                    }
+                    sockets.add(client);
+                    sockets.add(server);
                 }
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(server);
                 threads.execute(() -> pump(client, server));
                 threads.execute(() -> pump(server, client));
             } catch (IOException e) {

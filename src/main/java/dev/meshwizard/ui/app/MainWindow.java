@@ -1,5 +1,9 @@
 package dev.meshwizard.ui.app;
 
+import dev.meshwizard.ui.state.PlanModel;
+import dev.meshwizard.ui.state.SessionModel;
+import dev.meshwizard.ui.state.AppSettings;
+
 import atlantafx.base.theme.Styles;
 import dev.meshwizard.cluster.ClusterConnector;
 import dev.meshwizard.job.Job;
@@ -9,26 +13,26 @@ import dev.meshwizard.ui.common.ConfirmationPolicy;
 import dev.meshwizard.ui.common.StatusBarView;
 import dev.meshwizard.ui.common.StatusBarViewModel;
 import dev.meshwizard.ui.kiali.KialiTab;
-import dev.meshwizard.ui.kiali.KialiTabModel;
+import dev.meshwizard.ui.kiali.KialiTabViewModel;
 import dev.meshwizard.ui.sidepanel.RowBridge;
 import dev.meshwizard.ui.sidepanel.SidePanelView;
 import dev.meshwizard.ui.sidepanel.SidePanelViewModel;
-import dev.meshwizard.ui.wizard.ClusterStepView;
+import dev.meshwizard.ui.cluster.ClusterStepView;
 import dev.meshwizard.ui.preview.PreviewView;
 import dev.meshwizard.ui.preview.PreviewViewModel;
-import dev.meshwizard.ui.wizard.ClusterStepViewModel;
-import dev.meshwizard.ui.wizard.InstallStepView;
-import dev.meshwizard.ui.wizard.InstallStepViewModel;
-import dev.meshwizard.ui.wizard.ObserveStepView;
-import dev.meshwizard.ui.wizard.ObserveStepViewModel;
-import dev.meshwizard.ui.wizard.ProfileStepView;
-import dev.meshwizard.ui.wizard.ProfileStepViewModel;
-import dev.meshwizard.ui.wizard.RoutingStepView;
-import dev.meshwizard.ui.wizard.RoutingStepViewModel;
-import dev.meshwizard.ui.wizard.SampleStepView;
-import dev.meshwizard.ui.wizard.SampleStepViewModel;
-import dev.meshwizard.ui.wizard.ValuesStepView;
-import dev.meshwizard.ui.wizard.ValuesStepViewModel;
+import dev.meshwizard.ui.cluster.ClusterStepViewModel;
+import dev.meshwizard.ui.install.InstallStepView;
+import dev.meshwizard.ui.install.InstallStepViewModel;
+import dev.meshwizard.ui.observe.ObserveStepView;
+import dev.meshwizard.ui.observe.ObserveStepViewModel;
+import dev.meshwizard.ui.profile.ProfileStepView;
+import dev.meshwizard.ui.profile.ProfileStepViewModel;
+import dev.meshwizard.ui.routing.RoutingStepView;
+import dev.meshwizard.ui.routing.RoutingStepViewModel;
+import dev.meshwizard.ui.sample.SampleStepView;
+import dev.meshwizard.ui.sample.SampleStepViewModel;
+import dev.meshwizard.ui.values.ValuesStepView;
+import dev.meshwizard.ui.values.ValuesStepViewModel;
 import dev.meshwizard.ui.wizard.WizardFrame;
 import dev.meshwizard.ui.wizard.WizardStep;
 import java.util.List;
@@ -97,9 +101,9 @@ public final class MainWindow extends BorderPane {
         session.sessionProperty().addListener((obs, old, now) -> sidePanel.sessionChanged(now));
         sidePanel.sessionChanged(null);
         sidePanel.stateProperty().addListener((obs, old, now) -> {
-            if (now == dev.meshwizard.cluster.WatchState.LOST) {
+            if (now == dev.meshwizard.cluster.watch.WatchState.LOST) {
                 session.connectionLost();
-            } else if (now == dev.meshwizard.cluster.WatchState.WATCHING) {
+            } else if (now == dev.meshwizard.cluster.watch.WatchState.WATCHING) {
                 session.connectionBack();
             }
         });
@@ -254,7 +258,7 @@ public final class MainWindow extends BorderPane {
     /** Shows the Kiali tab, opening it (and its port-forward) when it is not open. */
     public void openKiali() {
         if (kialiTab == null) {
-            kialiTab = new KialiTab(new KialiTabModel(jobs, session, javafx.application.Platform::runLater), browser);
+            kialiTab = new KialiTab(new KialiTabViewModel(jobs, session, javafx.application.Platform::runLater), browser);
             setCenter(null);
             wizardTab.setContent(split);
             tabs.getTabs().setAll(wizardTab, kialiTab);

@@ -1,5 +1,7 @@
 package dev.meshwizard.ui.app;
 
+import dev.meshwizard.ui.state.AppSettings;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.meshwizard.job.BackgroundJobRunner;

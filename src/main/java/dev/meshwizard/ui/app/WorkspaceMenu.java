@@ -1,5 +1,8 @@
 package dev.meshwizard.ui.app;
 
+import dev.meshwizard.ui.state.PlanModel;
+import dev.meshwizard.ui.state.AppSettings;
+
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.RecentWorkspaces;

@@ -22,13 +22,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class KialiTab extends Tab {
 
-    private final KialiTabModel model;
+    private final KialiTabViewModel model;
     private final Consumer<String> browser;
     private final WebView web = new WebView();
     private String lastOnOrigin = "";
 
     /** @param browser opens an address in the system browser */
-    public KialiTab(KialiTabModel model, Consumer<String> browser) {
+    public KialiTab(KialiTabViewModel model, Consumer<String> browser) {
         super("Kiali");
         this.model = model;
         this.browser = browser;
@@ -130,7 +130,7 @@ public final class KialiTab extends Tab {
         return web;
     }
 
-    public KialiTabModel model() {
+    public KialiTabViewModel model() {
         return model;
     }
 }

@@ -1,9 +1,9 @@
 package dev.meshwizard.ui.observe;
 
-import dev.meshwizard.cluster.AccessLogState;
+import dev.meshwizard.cluster.apply.AccessLogState;
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.LogTail;
-import dev.meshwizard.cluster.ProxyPods;
+import dev.meshwizard.cluster.forward.LogTail;
+import dev.meshwizard.cluster.forward.ProxyPods;
 import dev.meshwizard.job.CoalescingBuffer;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
@@ -11,8 +11,8 @@ import dev.meshwizard.observe.AccessLogParser;
 import dev.meshwizard.observe.RelatedCheck;
 import dev.meshwizard.observe.ResponseFlag;
 import dev.meshwizard.plan.ChartRelease;
-import dev.meshwizard.ui.app.PlanModel;
-import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.state.PlanModel;
+import dev.meshwizard.ui.state.SessionModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

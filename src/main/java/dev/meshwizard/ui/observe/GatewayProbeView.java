@@ -131,7 +131,7 @@ public final class GatewayProbeView extends VBox {
         chart.setCategoryGap(2);
         chart.setMinHeight(180);
         HBox.setHgrow(chart, Priority.ALWAYS);
-        model.chart().buckets().addListener((ListChangeListener<ProbeChartModel.Bucket>) change -> redraw(change));
+        model.chart().buckets().addListener((ListChangeListener<ProbeChartViewModel.Bucket>) change -> redraw(change));
 
         VBox totals = new VBox(4, heading("By status"), countsBox("probe-by-status", model.chart().byStatus(), true),
                 heading("By reviews version"), countsBox("probe-by-version", model.chart().byVersion(), false));
@@ -166,19 +166,19 @@ public final class GatewayProbeView extends VBox {
     }
 
     /** A line per count, with the chart's colour square for status codes. */
-    private static VBox countsBox(String id, ObservableList<ProbeChartModel.Count> counts, boolean coloured) {
+    private static VBox countsBox(String id, ObservableList<ProbeChartViewModel.Count> counts, boolean coloured) {
         VBox box = new VBox(2);
         box.setId(id);
         Label none = new Label("no requests yet");
         none.getStyleClass().add(Styles.TEXT_MUTED);
         Runnable fill = () -> box.getChildren().setAll(counts.isEmpty() ? List.of(none)
                 : counts.stream().map(count -> line(count, coloured)).toList());
-        counts.addListener((ListChangeListener<ProbeChartModel.Count>) c -> fill.run());
+        counts.addListener((ListChangeListener<ProbeChartViewModel.Count>) c -> fill.run());
         fill.run();
         return box;
     }
 
-    private static Node line(ProbeChartModel.Count count, boolean coloured) {
+    private static Node line(ProbeChartViewModel.Count count, boolean coloured) {
         Label line = new Label(count.label() + ":  " + count.count());
         if (coloured) {
             Rectangle square = new Rectangle(10, 10);
@@ -188,8 +188,8 @@ public final class GatewayProbeView extends VBox {
         return line;
     }
 
-    private void redraw(ListChangeListener.Change<? extends ProbeChartModel.Bucket> change) {
-        ObservableList<? extends ProbeChartModel.Bucket> buckets = change.getList();
+    private void redraw(ListChangeListener.Change<? extends ProbeChartViewModel.Bucket> change) {
+        ObservableList<? extends ProbeChartViewModel.Bucket> buckets = change.getList();
         if (buckets.isEmpty()) {
             chart.getData().clear();
             series.clear();
@@ -198,13 +198,13 @@ public final class GatewayProbeView extends VBox {
             return;
         }
         while (change.next()) {
-            for (ProbeChartModel.Bucket bucket : change.getAddedSubList()) {
+            for (ProbeChartViewModel.Bucket bucket : change.getAddedSubList()) {
                 draw(bucket);
             }
         }
     }
 
-    private void draw(ProbeChartModel.Bucket bucket) {
+    private void draw(ProbeChartViewModel.Bucket bucket) {
         String x = Long.toString(bucket.second());
         if (!seconds.getCategories().contains(x)) {
             seconds.getCategories().add(x);

@@ -1,9 +1,9 @@
 package dev.meshwizard.ui.observe;
 
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.IngressProbe;
-import dev.meshwizard.cluster.PodForward;
-import dev.meshwizard.cluster.ProbeSummary;
+import dev.meshwizard.cluster.forward.IngressProbe;
+import dev.meshwizard.cluster.forward.PodForward;
+import dev.meshwizard.cluster.forward.ProbeSummary;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobHandle;
 import dev.meshwizard.job.JobRunner;
@@ -11,8 +11,8 @@ import dev.meshwizard.observe.IngressAddress;
 import dev.meshwizard.plan.ChartRelease;
 import dev.meshwizard.plan.Component;
 import dev.meshwizard.plan.InstallPlan;
-import dev.meshwizard.ui.app.PlanModel;
-import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.state.PlanModel;
+import dev.meshwizard.ui.state.SessionModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -45,7 +45,7 @@ public final class GatewayProbeViewModel {
     private final SessionModel sessionModel;
     private final Executor fxThread;
     private final IngressProbe probe;
-    private final ProbeChartModel chart = new ProbeChartModel();
+    private final ProbeChartViewModel chart = new ProbeChartViewModel();
     private final ReadOnlyStringWrapper gateway = new ReadOnlyStringWrapper(this, "gateway", "");
     private final ReadOnlyStringWrapper addressReason = new ReadOnlyStringWrapper(this, "addressReason", "");
     private final ReadOnlyBooleanWrapper forwardNeeded = new ReadOnlyBooleanWrapper(this, "forwardNeeded");
@@ -205,7 +205,7 @@ public final class GatewayProbeViewModel {
         closeForward();
     }
 
-    public ProbeChartModel chart() {
+    public ProbeChartViewModel chart() {
         return chart;
     }
 

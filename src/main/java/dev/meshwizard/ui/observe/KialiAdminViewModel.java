@@ -1,13 +1,13 @@
 package dev.meshwizard.ui.observe;
 
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.KialiStatus;
+import dev.meshwizard.cluster.forward.KialiStatus;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.InstallPlan;
-import dev.meshwizard.ui.app.PlanModel;
-import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.state.PlanModel;
+import dev.meshwizard.ui.state.SessionModel;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;

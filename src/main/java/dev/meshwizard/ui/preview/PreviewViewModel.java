@@ -12,7 +12,7 @@ import dev.meshwizard.render.RenderException;
 import dev.meshwizard.render.RenderedManifests;
 import dev.meshwizard.render.RenderedObject;
 import dev.meshwizard.render.Renderer;
-import dev.meshwizard.ui.app.PlanModel;
+import dev.meshwizard.ui.state.PlanModel;
 import dev.meshwizard.ui.common.OverwriteQuestion;
 import java.nio.file.Path;
 import java.util.List;

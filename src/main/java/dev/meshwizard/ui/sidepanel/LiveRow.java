@@ -1,6 +1,6 @@
 package dev.meshwizard.ui.sidepanel;
 
-import dev.meshwizard.cluster.Row;
+import dev.meshwizard.cluster.watch.Row;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 

@@ -1,8 +1,8 @@
 package dev.meshwizard.ui.sidepanel;
 
-import dev.meshwizard.cluster.Row;
-import dev.meshwizard.cluster.WatchListener;
-import dev.meshwizard.cluster.WatchState;
+import dev.meshwizard.cluster.watch.Row;
+import dev.meshwizard.cluster.watch.WatchListener;
+import dev.meshwizard.cluster.watch.WatchState;
 import dev.meshwizard.job.CoalescingBuffer;
 import dev.meshwizard.job.CoalescingBuffer.Batch;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.meshwizard.ui.sidepanel;
 
-import dev.meshwizard.cluster.PodRow;
-import dev.meshwizard.cluster.Row;
-import dev.meshwizard.cluster.ServiceRow;
+import dev.meshwizard.cluster.watch.PodRow;
+import dev.meshwizard.cluster.watch.Row;
+import dev.meshwizard.cluster.watch.ServiceRow;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

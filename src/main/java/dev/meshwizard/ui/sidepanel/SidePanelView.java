@@ -2,10 +2,10 @@ package dev.meshwizard.ui.sidepanel;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.meshwizard.cluster.PodRow;
-import dev.meshwizard.cluster.Row;
-import dev.meshwizard.cluster.ServiceRow;
-import dev.meshwizard.cluster.WatchState;
+import dev.meshwizard.cluster.watch.PodRow;
+import dev.meshwizard.cluster.watch.Row;
+import dev.meshwizard.cluster.watch.ServiceRow;
+import dev.meshwizard.cluster.watch.WatchState;
 import dev.meshwizard.ui.common.Ages;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,16 +1,16 @@
 package dev.meshwizard.ui.sidepanel;
 
 import dev.meshwizard.cluster.ClusterSession;
-import dev.meshwizard.cluster.ClusterWatch;
-import dev.meshwizard.cluster.PodRow;
-import dev.meshwizard.cluster.Row;
-import dev.meshwizard.cluster.ServiceRow;
-import dev.meshwizard.cluster.WatchScope;
-import dev.meshwizard.cluster.WatchState;
+import dev.meshwizard.cluster.watch.ClusterWatch;
+import dev.meshwizard.cluster.watch.PodRow;
+import dev.meshwizard.cluster.watch.Row;
+import dev.meshwizard.cluster.watch.ServiceRow;
+import dev.meshwizard.cluster.watch.WatchScope;
+import dev.meshwizard.cluster.watch.WatchState;
 import dev.meshwizard.job.CoalescingBuffer.Batch;
 import dev.meshwizard.job.Job;
 import dev.meshwizard.job.JobRunner;
-import dev.meshwizard.ui.app.AppSettings;
+import dev.meshwizard.ui.state.AppSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

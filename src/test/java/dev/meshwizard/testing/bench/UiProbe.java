@@ -1,7 +1,7 @@
 package dev.meshwizard.testing.bench;
 
 import dev.meshwizard.job.BackgroundJobRunner;
-import dev.meshwizard.ui.app.AppSettingsFixture;
+import dev.meshwizard.ui.state.AppSettingsFixture;
 import dev.meshwizard.ui.app.MainWindow;
 import dev.meshwizard.ui.sidepanel.RowBridge;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static dev.meshwizard.testing.TestPods.pod;
 import static dev.meshwizard.testing.TestPods.running;
 import static dev.meshwizard.testing.TestPods.terminated;
 
-import dev.meshwizard.cluster.ClusterWatch;
-import dev.meshwizard.cluster.PodRow;
-import dev.meshwizard.cluster.Row;
-import dev.meshwizard.cluster.WatchListener;
-import dev.meshwizard.cluster.WatchScope;
-import dev.meshwizard.cluster.WatchState;
+import dev.meshwizard.cluster.watch.ClusterWatch;
+import dev.meshwizard.cluster.watch.PodRow;
+import dev.meshwizard.cluster.watch.Row;
+import dev.meshwizard.cluster.watch.WatchListener;
+import dev.meshwizard.cluster.watch.WatchScope;
+import dev.meshwizard.cluster.watch.WatchState;
 import dev.meshwizard.testing.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

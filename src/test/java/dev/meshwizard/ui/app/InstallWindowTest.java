@@ -2,15 +2,15 @@ package dev.meshwizard.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshwizard.cluster.InstallEvent;
+import dev.meshwizard.cluster.helm.InstallEvent;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Plans;
 import dev.meshwizard.plan.Profile;
 import dev.meshwizard.plan.Workspace;
 import dev.meshwizard.testing.SimulatedCluster;
 import dev.meshwizard.testing.TestCharts;
-import dev.meshwizard.ui.wizard.InstallStepViewModel;
-import dev.meshwizard.ui.wizard.ReleasesViewModel;
+import dev.meshwizard.ui.install.InstallStepViewModel;
+import dev.meshwizard.ui.install.ReleasesViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -66,7 +66,7 @@ class OfflineWindowTest {
         // Given the focus on the last button of the Cluster step (as Roll back is the Releases tab's last)
         Button button = new Button("Work");
         javafx.scene.layout.Pane row = robot.lookup((javafx.scene.Node n) ->
-                n instanceof dev.meshwizard.ui.wizard.ClusterStepView).query();
+                n instanceof dev.meshwizard.ui.cluster.ClusterStepView).query();
         robot.interact(() -> {
             row.getChildren().add(button);
             button.requestFocus();

@@ -9,7 +9,7 @@ import dev.meshwizard.plan.Workspace;
 import dev.meshwizard.render.RenderedObject;
 import dev.meshwizard.testing.TestCharts;
 import dev.meshwizard.ui.common.YamlEditor;
-import dev.meshwizard.ui.wizard.ProfileStepViewModel;
+import dev.meshwizard.ui.profile.ProfileStepViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

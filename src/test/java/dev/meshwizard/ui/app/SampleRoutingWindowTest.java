@@ -2,7 +2,7 @@ package dev.meshwizard.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshwizard.cluster.NamespaceInjection;
+import dev.meshwizard.cluster.apply.NamespaceInjection;
 import dev.meshwizard.mesh.analysis.Finding;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.Plans;

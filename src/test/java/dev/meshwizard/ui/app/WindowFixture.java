@@ -1,5 +1,7 @@
 package dev.meshwizard.ui.app;
 
+import dev.meshwizard.ui.state.AppSettings;
+
 import dev.meshwizard.job.BackgroundJobRunner;
 import dev.meshwizard.ui.sidepanel.RowBridge;
 import java.nio.file.Files;

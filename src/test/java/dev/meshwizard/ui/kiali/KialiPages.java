@@ -1,7 +1,7 @@
 package dev.meshwizard.ui.kiali;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.meshwizard.cluster.Kiali;
+import dev.meshwizard.cluster.forward.Kiali;
 import dev.meshwizard.testing.SimulatedCluster;
 import dev.meshwizard.testing.TestPods;
 import io.fabric8.kubernetes.api.model.Pod;

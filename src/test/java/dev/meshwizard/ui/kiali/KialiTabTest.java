@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.meshwizard.cluster.ClusterConnector;
-import dev.meshwizard.cluster.Kubeconfig;
+import dev.meshwizard.cluster.connect.Kubeconfig;
 import dev.meshwizard.job.BackgroundJobRunner;
 import dev.meshwizard.testing.SimulatedCluster;
 import dev.meshwizard.ui.app.FailOnUncaughtExceptions;
-import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.state.SessionModel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class KialiTabTest {
         pages = KialiPages.serve(cluster, "kiali-1", elsewhereUrl());
         sessionModel = new SessionModel(jobs);
         sessionModel.connected(new ClusterConnector().connect(Kubeconfig.loadFile(kubeconfig), "sim"));
-        tab = new KialiTab(new KialiTabModel(jobs, sessionModel, Platform::runLater), openedInBrowser::add);
+        tab = new KialiTab(new KialiTabViewModel(jobs, sessionModel, Platform::runLater), openedInBrowser::add);
         stage.setScene(new Scene(new TabPane(tab), 1000, 700));
         stage.show();
     }

@@ -3,13 +3,13 @@ package dev.meshwizard.ui.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshwizard.cluster.ClusterConnector;
-import dev.meshwizard.cluster.Kubeconfig;
+import dev.meshwizard.cluster.connect.Kubeconfig;
 import dev.meshwizard.job.SameThreadJobRunner;
 import dev.meshwizard.testing.GatewayObjects;
 import dev.meshwizard.testing.SimulatedCluster;
 import dev.meshwizard.testing.TestPods;
-import dev.meshwizard.ui.app.PlanModel;
-import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.state.PlanModel;
+import dev.meshwizard.ui.state.SessionModel;
 import io.fabric8.istio.api.telemetry.v1.Telemetry;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.nio.file.Path;

@@ -3,14 +3,14 @@ package dev.meshwizard.ui.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshwizard.cluster.ClusterConnector;
-import dev.meshwizard.cluster.IngressProbe;
-import dev.meshwizard.cluster.Kubeconfig;
+import dev.meshwizard.cluster.forward.IngressProbe;
+import dev.meshwizard.cluster.connect.Kubeconfig;
 import dev.meshwizard.job.SameThreadJobRunner;
 import dev.meshwizard.testing.BookinfoPages;
 import dev.meshwizard.testing.GatewayObjects;
 import dev.meshwizard.testing.SimulatedCluster;
-import dev.meshwizard.ui.app.PlanModel;
-import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.state.PlanModel;
+import dev.meshwizard.ui.state.SessionModel;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -79,15 +79,15 @@ class GatewayProbeViewModelTest {
 
         model.start();
 
-        ProbeChartModel chart = model.chart();
-        assertThat(chart.byStatus()).containsExactly(new ProbeChartModel.Count("200", 6),
-                new ProbeChartModel.Count("503", 2));
-        assertThat(chart.byVersion()).containsExactly(new ProbeChartModel.Count("v1 (no stars)", 2),
-                new ProbeChartModel.Count("v2 (black stars)", 2), new ProbeChartModel.Count("v3 (red stars)", 2));
+        ProbeChartViewModel chart = model.chart();
+        assertThat(chart.byStatus()).containsExactly(new ProbeChartViewModel.Count("200", 6),
+                new ProbeChartViewModel.Count("503", 2));
+        assertThat(chart.byVersion()).containsExactly(new ProbeChartViewModel.Count("v1 (no stars)", 2),
+                new ProbeChartViewModel.Count("v2 (black stars)", 2), new ProbeChartViewModel.Count("v3 (red stars)", 2));
         assertThat(chart.buckets()).isNotEmpty();
         assertThat(chart.buckets().stream().mapToInt(b -> b.byCode().values().stream().mapToInt(i -> i).sum()).sum())
                 .isEqualTo(8);
-        assertThat(chart.buckets()).extracting(ProbeChartModel.Bucket::second).isSorted().doesNotHaveDuplicates();
+        assertThat(chart.buckets()).extracting(ProbeChartViewModel.Bucket::second).isSorted().doesNotHaveDuplicates();
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.summaryProperty().get()).startsWith("6 of 8 requests answered 200");
         assertThat(model.hintProperty().get()).isEmpty();
@@ -102,7 +102,7 @@ class GatewayProbeViewModelTest {
 
         model.start();
 
-        assertThat(model.chart().byStatus()).containsExactly(new ProbeChartModel.Count("503", 3));
+        assertThat(model.chart().byStatus()).containsExactly(new ProbeChartViewModel.Count("503", 3));
         assertThat(model.hintProperty().get()).contains("Routing").contains("access log");
     }
 

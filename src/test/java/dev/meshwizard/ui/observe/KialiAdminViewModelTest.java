@@ -3,13 +3,13 @@ package dev.meshwizard.ui.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshwizard.cluster.ClusterConnector;
-import dev.meshwizard.cluster.Kubeconfig;
+import dev.meshwizard.cluster.connect.Kubeconfig;
 import dev.meshwizard.job.SameThreadJobRunner;
 import dev.meshwizard.plan.ChartSourceSpec;
 import dev.meshwizard.plan.InstallPlan;
 import dev.meshwizard.testing.SimulatedCluster;
-import dev.meshwizard.ui.app.PlanModel;
-import dev.meshwizard.ui.app.SessionModel;
+import dev.meshwizard.ui.state.PlanModel;
+import dev.meshwizard.ui.state.SessionModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -9,7 +9,7 @@ import dev.meshwizard.plan.Profile;
 import dev.meshwizard.render.RenderedObject;
 import dev.meshwizard.render.Renderer;
 import dev.meshwizard.testing.TestCharts;
-import dev.meshwizard.ui.app.PlanModel;
+import dev.meshwizard.ui.state.PlanModel;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.meshwizard.ui.sidepanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshwizard.cluster.PodRow;
-import dev.meshwizard.cluster.Row;
+import dev.meshwizard.cluster.watch.PodRow;
+import dev.meshwizard.cluster.watch.Row;
 import dev.meshwizard.job.CoalescingBuffer;
 import java.time.Instant;
 import java.util.ArrayList;

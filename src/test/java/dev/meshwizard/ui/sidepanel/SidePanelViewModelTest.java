@@ -2,13 +2,13 @@ package dev.meshwizard.ui.sidepanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshwizard.cluster.PodRow;
-import dev.meshwizard.cluster.Row;
-import dev.meshwizard.cluster.ServiceRow;
-import dev.meshwizard.cluster.WatchState;
+import dev.meshwizard.cluster.watch.PodRow;
+import dev.meshwizard.cluster.watch.Row;
+import dev.meshwizard.cluster.watch.ServiceRow;
+import dev.meshwizard.cluster.watch.WatchState;
 import dev.meshwizard.job.CoalescingBuffer.Batch;
 import dev.meshwizard.job.SameThreadJobRunner;
-import dev.meshwizard.ui.app.AppSettingsFixture;
+import dev.meshwizard.ui.state.AppSettingsFixture;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,0 @@
-package dev.meshwizard.cluster;
-
-/** State of the side panel's watch connection. */
-public enum WatchState { SYNCING, WATCHING, LOST }
